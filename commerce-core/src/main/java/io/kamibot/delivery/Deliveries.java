@@ -1,0 +1,111 @@
+package io.kamibot.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderEvents.OrderPaid;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.stock.Stock;
+import io.kamibot.stock.StockReplenished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fulfils paid orders and shows their codes to their buyers. Every step is idempotent, so the same order may be
+ * fulfilled concurrently by a listener, a recovery sweep and another instance: one hand-over results.
+ */
+@Service
+public class Deliveries {
+
+	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+	/** Paid orders older than this without delivery are taken to be interrupted by a crash. */
+	private static final Duration STUCK = Duration.ofMinutes(1);
+	private static final int BATCH = 200;
+
+	private final Orders orders;
+	private final Stock stock;
+	private final MongoTemplate mongo;
+	private final Clock clock;
+
+	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, Clock clock) {
+		this.orders = orders;
+		this.stock = stock;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(OrderPaid paid) {
+		try {
+			fulfil(paid.orderNo());
+		}
+		catch (RuntimeException e) {
+			// The payment stands; the recovery sweep finishes the hand-over.
+			log.error("Fulfilling order {} failed; the recovery sweep will retry", paid.orderNo(), e);
+		}
+	}
+
+	@EventListener
+	void on(StockReplenished replenished) {
+		for (Order waiting : orders.awaitingStock(replenished.sku(), BATCH)) {
+			if (fulfil(waiting.orderNo()) != OrderStatus.DELIVERED) {
+				break;
+			}
+		}
+	}
+
+	/**
+	 * Hands over a paid order's codes, or marks it as waiting for stock.
+	 *
+	 * @return the order's status afterwards
+	 */
+	public OrderStatus fulfil(String orderNo) {
+		Order order = orders.find(orderNo).orElseThrow();
+		if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.AWAITING_STOCK) {
+			return order.status();
+		}
+		int owned = stock.sell(order.productSku(), orderNo, order.quantity());
+		if (owned < order.quantity()) {
+			orders.backorder(orderNo);
+			log.info("Order {} is paid but has {} of {} codes: waiting for stock", orderNo, owned, order.quantity());
+			return OrderStatus.AWAITING_STOCK;
+		}
+		try {
+			mongo.insert(new Delivery(orderNo, order.customerId(), order.quantity(), clock.instant()));
+		}
+		catch (DuplicateKeyException e) {
+			// Another fulfilment got here first; making sure the order says so is still right.
+		}
+		orders.markDelivered(orderNo);
+		return OrderStatus.DELIVERED;
+	}
+
+	/** Finishes hand-overs a crash interrupted; returns how many orders it looked at. */
+	public int recover() {
+		List<Order> stuck = orders.paidButUndelivered(clock.instant().minus(STUCK), BATCH);
+		stuck.forEach(order -> fulfil(order.orderNo()));
+		return stuck.size();
+	}
+
+	/**
+	 * The codes of the customer's delivered order, recording who was shown them and where.
+	 *
+	 * @throws NotDeliveredYet when the order has no codes to show
+	 */
+	public List<String> reveal(String orderNo, String customerId, String channel) {
+		Order order = orders.get(orderNo, customerId);
+		if (order.status() != OrderStatus.DELIVERED) {
+			throw new NotDeliveredYet(orderNo, order.status());
+		}
+		List<String> codes = stock.reveal(orderNo);
+		mongo.insert(new CodeView(orderNo, "customer:" + customerId, channel, codes.size(), clock.instant()));
+		return codes;
+	}
+}

@@ -1,0 +1,18 @@
+package io.kamibot.delivery;
+
+import io.kamibot.ordering.OrderStatus;
+
+/** The order has no codes to show (not paid, waiting for stock, cancelled …). */
+public class NotDeliveredYet extends RuntimeException {
+
+	private final OrderStatus status;
+
+	NotDeliveredYet(String orderNo, OrderStatus status) {
+		super("Order " + orderNo + " is " + status + " and has no codes to show");
+		this.status = status;
+	}
+
+	public OrderStatus status() {
+		return status;
+	}
+}

@@ -1,0 +1,36 @@
+package io.kamibot.ordering;
+
+/** Events published after an order's status changed; listeners must be idempotent. */
+public final class OrderEvents {
+
+	private OrderEvents() {
+	}
+
+	/** Codes are reserved and the buyer may pay. */
+	public record OrderPlaced(String orderNo, String customerId) {
+	}
+
+	/** The order is paid; its codes should be handed over. */
+	public record OrderPaid(String orderNo, String customerId) {
+	}
+
+	/** The buyer has the codes. */
+	public record OrderDelivered(String orderNo, String customerId) {
+	}
+
+	/** Paid but waiting for stock. */
+	public record OrderBackordered(String orderNo, String customerId) {
+	}
+
+	/** Held for an admin. */
+	public record OrderHeld(String orderNo, String customerId, String reason) {
+	}
+
+	/** Cancelled before payment. */
+	public record OrderCancelled(String orderNo, String customerId) {
+	}
+
+	/** Not paid in time. */
+	public record OrderExpired(String orderNo, String customerId) {
+	}
+}

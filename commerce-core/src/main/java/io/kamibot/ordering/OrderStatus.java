@@ -1,0 +1,37 @@
+package io.kamibot.ordering;
+
+/** Where an order is in its life. */
+public enum OrderStatus {
+
+	/** Written, codes being reserved. Lasts milliseconds unless the process died here. */
+	CREATED,
+
+	/** Codes reserved; waiting for the buyer to pay before the reservation ends. */
+	AWAITING_PAYMENT,
+
+	/** Paid; the codes are being handed over. */
+	PAID,
+
+	/** The buyer has the codes. */
+	DELIVERED,
+
+	/** Cancelled by the buyer or the shop before payment; reservation released. */
+	CANCELLED,
+
+	/** Not paid in time; reservation released. */
+	EXPIRED,
+
+	/** Paid, but stock ran out: delivered as soon as codes are imported. */
+	AWAITING_STOCK,
+
+	/** Held for an admin: payment did not match, or a risk rule fired. */
+	UNDER_REVIEW,
+
+	/** Money returned to the buyer. */
+	REFUNDED;
+
+	/** Whether the buyer can still pay for the order as it stands. */
+	public boolean payable() {
+		return this == AWAITING_PAYMENT;
+	}
+}

@@ -1,0 +1,19 @@
+package io.kamibot.payment;
+
+import io.kamibot.ordering.Order;
+
+/**
+ * A way to pay (sandbox, Telegram Stars, WeChat Pay …). Implementations are Spring beans; a provider that is not
+ * configured is simply not a bean.
+ */
+public interface PaymentProvider {
+
+	/** Short stable id, used in records and in button data: {@code [a-z]{1,12}}. */
+	String id();
+
+	/** Whether buyers on this channel may be offered this way to pay (platform rules differ). */
+	boolean offeredOn(String channel);
+
+	/** Starts paying for an order that awaits payment: what the buyer must do next. */
+	PaymentInstructions start(Order order);
+}

@@ -1,0 +1,115 @@
+package io.kamibot.payment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.kamibot.ordering.IllegalOrderTransition;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderNotFound;
+import io.kamibot.ordering.Orders;
+import io.kamibot.money.Money;
+import io.kamibot.payment.PaymentInstructions.Completed;
+import io.kamibot.payment.PaymentInstructions.ConfirmNow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts payments with a provider and records confirmations, checking each against its order before the order
+ * counts as paid.
+ */
+@Service
+public class Payments {
+
+	private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+	private final List<PaymentProvider> providers;
+	private final Orders orders;
+	private final MongoTemplate mongo;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Payments(List<PaymentProvider> providers, Orders orders, MongoTemplate mongo, ApplicationEventPublisher events,
+			Clock clock) {
+		this.providers = List.copyOf(providers);
+		this.orders = orders;
+		this.mongo = mongo;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Ids of the ways to pay offered on a channel, in a stable order. */
+	public List<String> methodsFor(String channel) {
+		return providers.stream().filter(p -> p.offeredOn(channel)).map(PaymentProvider::id).sorted().toList();
+	}
+
+	/**
+	 * Starts paying for the customer's order.
+	 *
+	 * @throws UnknownPaymentMethod when the provider is not offered on the channel
+	 * @throws NotPayable when the order no longer awaits payment
+	 */
+	public PaymentInstructions start(String orderNo, String customerId, String providerId, String channel) {
+		PaymentProvider provider = providers.stream()
+			.filter(p -> p.id().equals(providerId) && p.offeredOn(channel))
+			.findFirst()
+			.orElseThrow(() -> new UnknownPaymentMethod(providerId, channel));
+		Order order = orders.get(orderNo, customerId);
+		if (!order.status().payable()) {
+			throw new NotPayable(orderNo, order.status());
+		}
+		PaymentInstructions instructions = provider.start(order);
+		if (instructions instanceof ConfirmNow now) {
+			return new Completed(confirm(now.confirmation()));
+		}
+		return instructions;
+	}
+
+	/**
+	 * Records a provider's confirmation. Idempotent per provider transaction and safe under concurrent duplicates:
+	 * exactly one call returns {@link PaymentOutcome#ACCEPTED} and marks the order paid.
+	 */
+	public PaymentOutcome confirm(PaymentConfirmation confirmation) {
+		Optional<Order> order = orders.find(confirmation.orderNo());
+		Optional<Money> expected = order.flatMap(o -> o.amountIn(confirmation.amount().currency()));
+		boolean matches = expected.filter(confirmation.amount()::equals).isPresent();
+		PaymentOutcome outcome = matches ? PaymentOutcome.ACCEPTED : PaymentOutcome.MISMATCH;
+		String id = confirmation.provider() + ":" + confirmation.transactionId();
+		try {
+			mongo.insert(new Payment(id, confirmation.provider(), confirmation.transactionId(),
+					confirmation.orderNo(), confirmation.amount().minor(), confirmation.amount().currency(), outcome,
+					clock.instant()));
+		}
+		catch (DuplicateKeyException e) {
+			Payment recorded = mongo.findById(id, Payment.class);
+			if (recorded != null && recorded.outcome() == PaymentOutcome.ACCEPTED) {
+				// A crash may have come between recording and marking the order: finishing is idempotent.
+				orders.markPaid(recorded.orderNo(), id);
+			}
+			return PaymentOutcome.DUPLICATE;
+		}
+		if (!matches) {
+			log.warn("Payment {} does not match order {}: expected {}, received {}", id, confirmation.orderNo(),
+					expected.orElse(null), confirmation.amount());
+			order.ifPresent(o -> holdQuietly(o.orderNo(), "payment " + id + " does not match the order"));
+			events.publishEvent(new PaymentMismatch(confirmation.provider(), confirmation.transactionId(),
+					confirmation.orderNo(), expected.orElse(null), confirmation.amount()));
+			return PaymentOutcome.MISMATCH;
+		}
+		orders.markPaid(confirmation.orderNo(), id);
+		return PaymentOutcome.ACCEPTED;
+	}
+
+	private void holdQuietly(String orderNo, String reason) {
+		try {
+			orders.hold(orderNo, reason);
+		}
+		catch (IllegalOrderTransition | OrderNotFound e) {
+			log.warn("Could not hold order {}: {}", orderNo, e.getMessage());
+		}
+	}
+}

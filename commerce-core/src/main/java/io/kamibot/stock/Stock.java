@@ -1,0 +1,196 @@
+package io.kamibot.stock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.kamibot.CommerceCoreConfiguration.ShopSettings;
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Sku;
+import io.kamibot.catalog.UnknownProduct;
+import io.kamibot.vault.Sealed;
+import io.kamibot.vault.Vault;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import static io.kamibot.stock.StockItems.*;
+
+/**
+ * The shop's codes. Every change of a code's status is one conditional update that names the status it expects,
+ * so two buyers can never get the same code, whatever runs concurrently.
+ */
+@Service
+public class Stock {
+
+	private static final Logger log = LoggerFactory.getLogger(Stock.class);
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final MongoTemplate mongo;
+	private final MongoCollection<Document> items;
+	private final Catalog catalog;
+	private final Vault vault;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final ShopSettings shop;
+
+	Stock(MongoTemplate mongo, Catalog catalog, Vault vault, ApplicationEventPublisher events, Clock clock,
+			ShopSettings shop) {
+		this.mongo = mongo;
+		this.events = events;
+		this.items = mongo.getCollection(COLLECTION);
+		this.catalog = catalog;
+		this.vault = vault;
+		this.clock = clock;
+		this.shop = shop;
+		items.createIndex(Indexes.ascending(LOOKUP), new IndexOptions().unique(true));
+		items.createIndex(Indexes.ascending(ORDER, SLOT), new IndexOptions().unique(true).sparse(true));
+		items.createIndex(Indexes.ascending(SKU, STATUS, EXPIRES_AT));
+	}
+
+	/**
+	 * Imports codes, one per line, optionally {@code code,YYYY-MM-DD} with the last day they may be sold. The input
+	 * is streamed and closed.
+	 */
+	public ImportReport importCodes(Sku sku, InputStream input, String source) {
+		if (!catalog.exists(sku)) {
+			throw new UnknownProduct(sku);
+		}
+		String batchId = new ObjectId().toHexString();
+		Instant started = clock.instant();
+		ImportReport report;
+		try (InputStreamReader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
+			report = new CodeImporter(items, vault, clock, shop.zone()).run(sku, batchId, reader);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Reading the import failed", e);
+		}
+		mongo.insert(new ImportBatch(batchId, sku.value(), source, started, clock.instant(), report.imported(),
+				report.duplicates(), report.rejectedCount()));
+		log.info("Imported {} codes for {} from {} ({} duplicates, {} rejected)", report.imported(), sku, source,
+				report.duplicates(), report.rejectedCount());
+		if (report.imported() > 0) {
+			events.publishEvent(new StockReplenished(sku, report.imported()));
+		}
+		return report;
+	}
+
+	/**
+	 * Reserves {@code quantity} codes for an order, earliest expiry first, or none at all.
+	 *
+	 * @throws OutOfStock when fewer are available; codes taken on the way are put back
+	 */
+	public void reserve(Sku sku, String orderNo, int quantity) {
+		for (int slot = 0; slot < quantity; slot++) {
+			if (!take(sku, orderNo, slot, StockStatus.RESERVED)) {
+				release(orderNo);
+				throw new OutOfStock(sku, quantity, levels(sku).available());
+			}
+		}
+	}
+
+	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */
+	public long release(String orderNo) {
+		return items
+			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
+					Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()), Updates.unset(ORDER),
+							Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant()))))
+			.getModifiedCount();
+	}
+
+	/**
+	 * Sells the order's codes: its reserved codes become SOLD, and if its reservation was released (a payment that
+	 * arrived after expiry) it takes fresh codes for the missing slots. Safe to call again and concurrently: each
+	 * slot of an order holds at most one code.
+	 *
+	 * @return how many codes the order now owns; less than {@code quantity} when stock ran out
+	 */
+	public int sell(Sku sku, String orderNo, int quantity) {
+		Date now = Date.from(clock.instant());
+		items.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
+				Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)));
+		List<Integer> owned = new ArrayList<>();
+		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
+			.projection(new Document(SLOT, 1))
+			.forEach(d -> owned.add(d.getInteger(SLOT)));
+		int count = owned.size();
+		for (int slot = 0; slot < quantity; slot++) {
+			if (!owned.contains(slot) && take(sku, orderNo, slot, StockStatus.SOLD)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Opens the codes an order owns, in slot order. The caller records who is shown them. */
+	public List<String> reveal(String orderNo) {
+		List<String> codes = new ArrayList<>();
+		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
+			.sort(Sorts.ascending(SLOT))
+			.forEach(d -> codes.add(vault.open(new Sealed(d.getString(KEY_ID), d.get(CIPHER, Binary.class).getData()))));
+		return codes;
+	}
+
+	public StockLevels levels(Sku sku) {
+		Date now = Date.from(clock.instant());
+		Bson ofSku = Filters.eq(SKU, sku.value());
+		Bson available = Filters.and(ofSku, Filters.eq(STATUS, StockStatus.AVAILABLE.name()));
+		long sellable = items.countDocuments(Filters.and(available, sellableAt(now)));
+		long all = items.countDocuments(available);
+		return new StockLevels(sellable, count(ofSku, StockStatus.RESERVED), count(ofSku, StockStatus.SOLD),
+				all - sellable);
+	}
+
+	private long count(Bson ofSku, StockStatus status) {
+		return items.countDocuments(Filters.and(ofSku, Filters.eq(STATUS, status.name())));
+	}
+
+	/**
+	 * Moves one sellable code of the SKU to the given status for the order's slot: codes with the earliest expiry
+	 * first, then codes that never expire. One atomic findAndModify per code.
+	 */
+	private boolean take(Sku sku, String orderNo, int slot, StockStatus status) {
+		Date now = Date.from(clock.instant());
+		Bson update = Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orderNo),
+				Updates.set(SLOT, slot), Updates.set(CHANGED_AT, now));
+		Bson available = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()));
+		FindOneAndUpdateOptions earliestFirst = new FindOneAndUpdateOptions().sort(Sorts.ascending(EXPIRES_AT));
+		try {
+			return items.findOneAndUpdate(Filters.and(available, Filters.gt(EXPIRES_AT, now)), update,
+					earliestFirst) != null
+					|| items.findOneAndUpdate(Filters.and(available, Filters.eq(EXPIRES_AT, null)), update) != null;
+		}
+		catch (MongoException e) {
+			if (e.getCode() == DUPLICATE_KEY) {
+				// Someone else filled this slot of the order at the same moment: it is taken, which is what we want.
+				return true;
+			}
+			throw e;
+		}
+	}
+
+	private static Bson sellableAt(Date now) {
+		return Filters.or(Filters.eq(EXPIRES_AT, null), Filters.gt(EXPIRES_AT, now));
+	}
+}

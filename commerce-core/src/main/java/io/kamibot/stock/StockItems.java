@@ -1,0 +1,22 @@
+package io.kamibot.stock;
+
+/** Field names of the {@code stock} collection: one document per code. */
+final class StockItems {
+
+	static final String COLLECTION = "stock";
+	static final String SKU = "sku";
+	static final String STATUS = "status";
+	static final String LOOKUP = "lookup";
+	static final String KEY_ID = "keyId";
+	static final String CIPHER = "cipher";
+	static final String BATCH = "batchId";
+	static final String EXPIRES_AT = "expiresAt";
+	static final String ORDER = "orderNo";
+	/** Position of the code within its order; unique with the order so no order can take more than it bought. */
+	static final String SLOT = "slot";
+	static final String IMPORTED_AT = "importedAt";
+	static final String CHANGED_AT = "changedAt";
+
+	private StockItems() {
+	}
+}

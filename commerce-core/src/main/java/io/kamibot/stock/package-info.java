@@ -1,0 +1,5 @@
+/**
+ * The codes for sale: streaming import with de-duplication, encrypted storage, and the conditional moves
+ * AVAILABLE → RESERVED → SOLD (or VOID) that make sure each code goes to one buyer.
+ */
+package io.kamibot.stock;

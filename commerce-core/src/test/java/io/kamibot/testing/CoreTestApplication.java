@@ -1,0 +1,22 @@
+package io.kamibot.testing;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+
+/** The commerce core alone, as tests of it boot it, with a clock the tests move. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan("io.kamibot")
+public class CoreTestApplication {
+
+	@Bean
+	@Primary
+	TestClock testClock() {
+		return new TestClock(ZoneId.of("Asia/Shanghai"));
+	}
+}

@@ -1,0 +1,36 @@
+package io.kamibot.testing;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.kamibot.vault.Vault;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts a fresh in-process MongoDB wire-protocol server (memory backend) for one application context, points
+ * {@code spring.mongodb.uri} at it, gives the vault a random key, and stops the server with the context.
+ */
+public class InMemoryMongo implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		MongoServer server = new MongoServer(new MemoryBackend());
+		server.bind("127.0.0.1", 0);
+		InetSocketAddress address = server.getLocalAddress();
+		context.getBeanFactory().registerSingleton("inMemoryMongoServer", server);
+		context.addApplicationListener(event -> {
+			if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+				server.shutdownNow();
+			}
+		});
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("inMemoryMongo",
+					Map.of("spring.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort() + "/kamibot",
+							"kamibot.secrets.key", Vault.newKey())));
+	}
+}
