@@ -50,10 +50,12 @@ final class OrderLifecycle {
 			var result = machine
 				.sendEvent(Mono.just(MessageBuilder.withPayload(event).setHeader(ORDER, order).setHeader(NOW, now).build()))
 				.blockLast();
-			if (result == null || result.getResultType() != ResultType.ACCEPTED) {
+			OrderStatus next = machine.getState().getId();
+			// A guard that says no leaves the machine where it was (every transition here changes state).
+			if (result == null || result.getResultType() != ResultType.ACCEPTED || next == order.status()) {
 				throw new IllegalOrderTransition(order.orderNo(), order.status(), event.name().toLowerCase());
 			}
-			return machine.getState().getId();
+			return next;
 		}
 		finally {
 			machine.stopReactively().block();
