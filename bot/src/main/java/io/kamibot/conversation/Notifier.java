@@ -1,0 +1,85 @@
+package io.kamibot.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.kamibot.customer.Customer;
+import io.kamibot.customer.Customers;
+import io.kamibot.delivery.Deliveries;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderEvents.OrderBackordered;
+import io.kamibot.ordering.OrderEvents.OrderDelivered;
+import io.kamibot.ordering.OrderEvents.OrderExpired;
+import io.kamibot.ordering.Orders;
+import io.kamibot.templates.Text;
+import io.kamibot.templates.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells buyers what happened to their orders when it happens, on the channel they ordered from: the codes the
+ * moment an order is delivered, a back-order notice, an expiry notice.
+ */
+@Component
+class Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	private final Customers customers;
+	private final Orders orders;
+	private final Deliveries deliveries;
+	private final Texts texts;
+	private final Map<String, ChannelOutbox> outboxes;
+
+	Notifier(Customers customers, Orders orders, Deliveries deliveries, Texts texts, List<ChannelOutbox> outboxes) {
+		this.customers = customers;
+		this.orders = orders;
+		this.deliveries = deliveries;
+		this.texts = texts;
+		this.outboxes = outboxes.stream().collect(Collectors.toMap(ChannelOutbox::channel, Function.identity()));
+	}
+
+	@EventListener
+	void on(OrderDelivered delivered) {
+		notify(delivered.customerId(), delivered.orderNo(), (customer, order) -> {
+			List<String> codes = deliveries.reveal(order.orderNo(), customer.id(), customer.channel());
+			String text = texts.render(customer.language(), Text.DELIVERED, order.orderNo(), order.title(),
+					order.quantity(), String.join("\n", codes));
+			return new Reply(text, List.of(), codes);
+		});
+	}
+
+	@EventListener
+	void on(OrderBackordered waiting) {
+		notify(waiting.customerId(), waiting.orderNo(),
+				(customer, order) -> Reply.text(texts.render(customer.language(), Text.BACKORDERED, order.orderNo())));
+	}
+
+	@EventListener
+	void on(OrderExpired expired) {
+		notify(expired.customerId(), expired.orderNo(),
+				(customer, order) -> Reply.text(texts.render(customer.language(), Text.ORDER_EXPIRED, order.orderNo())));
+	}
+
+	private void notify(String customerId, String orderNo, java.util.function.BiFunction<Customer, Order, Reply> message) {
+		try {
+			Optional<Customer> customer = customers.find(customerId);
+			Optional<Order> order = orders.find(orderNo);
+			ChannelOutbox outbox = customer.map(c -> outboxes.get(c.channel())).orElse(null);
+			if (outbox == null || order.isEmpty()) {
+				log.warn("Cannot notify customer {} about order {}: no outbox for their channel", customerId, orderNo);
+				return;
+			}
+			outbox.send(customer.get().userId(), message.apply(customer.get(), order.get()));
+		}
+		catch (RuntimeException e) {
+			// The order itself is fine; the buyer can still see it with /orders.
+			log.error("Notifying customer {} about order {} failed", customerId, orderNo, e);
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package io.kamibot.conversation;
+
+import java.util.List;
+
+/**
+ * One message to a chat, in no platform's markup.
+ *
+ * @param buttons rows of buttons
+ * @param codes secrets the message carries (also in the text): channels show them copyable and protected from
+ *     forwarding where the platform can
+ */
+public record Reply(String text, List<List<Button>> buttons, List<String> codes) {
+
+	public Reply {
+		buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+		codes = codes == null ? List.of() : List.copyOf(codes);
+	}
+
+	public static Reply text(String text) {
+		return new Reply(text, List.of(), List.of());
+	}
+
+	public static Reply withButtons(String text, List<List<Button>> buttons) {
+		return new Reply(text, buttons, List.of());
+	}
+
+	public boolean carriesCodes() {
+		return !codes.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		// Replies may carry codes; never let one reach a log line whole.
+		return "Reply[" + text.length() + " chars, " + buttons.size() + " button rows, " + codes.size() + " codes]";
+	}
+}

@@ -1,0 +1,47 @@
+package io.kamibot.conversation.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.kamibot.catalog.Sku;
+import io.kamibot.conversation.Button;
+import io.kamibot.conversation.Reply;
+import io.kamibot.conversation.Session;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderingSettings;
+import io.kamibot.ordering.Orders;
+import io.kamibot.payment.Payments;
+import io.kamibot.templates.Text;
+import org.springframework.stereotype.Component;
+
+/** Places an order and offers one button per payment method of the channel, then a cancel button. */
+@Component
+class Checkout {
+
+	private final Orders orders;
+	private final Payments payments;
+	private final OrderingSettings settings;
+
+	Checkout(Orders orders, Payments payments, OrderingSettings settings) {
+		this.orders = orders;
+		this.payments = payments;
+		this.settings = settings;
+	}
+
+	List<Reply> order(Session session, Sku sku, int quantity) {
+		List<String> methods = payments.methodsFor(session.channel());
+		if (methods.isEmpty()) {
+			return session.say(Text.PAYMENT_NONE);
+		}
+		Order order = orders.place(session.customerId(), sku, quantity);
+		String text = session.text(Text.ORDER_PLACED, order.orderNo(), order.title(), order.quantity(),
+				order.amountIn(io.kamibot.money.Currency.CNY).orElseThrow().display(),
+				settings.reservation().toMinutes());
+		List<List<Button>> rows = new ArrayList<>();
+		for (String method : methods) {
+			rows.add(List.of(new Button(session.text("payment.method." + method), "pay:" + method + ":" + order.orderNo())));
+		}
+		rows.add(List.of(new Button(session.text(Text.BUTTON_CANCEL), "x:" + order.orderNo())));
+		return List.of(Reply.withButtons(text, rows));
+	}
+}

@@ -1,0 +1,68 @@
+package io.kamibot.conversation.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.kamibot.conversation.Button;
+import io.kamibot.conversation.ButtonHandler;
+import io.kamibot.conversation.Command;
+import io.kamibot.conversation.Reply;
+import io.kamibot.conversation.Session;
+import io.kamibot.money.Currency;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.templates.Text;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /orders} and its button: the buyer's recent orders, with a button to show a delivered order's codes again
+ * and one to cancel an unpaid one.
+ */
+@Component
+class OrdersCommand implements Command, ButtonHandler {
+
+	private static final int RECENT = 10;
+
+	private final Orders orders;
+
+	OrdersCommand(Orders orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public Set<String> names() {
+		return Set.of("orders");
+	}
+
+	@Override
+	public String prefix() {
+		return "orders";
+	}
+
+	@Override
+	public List<Reply> handle(Session session, List<String> args) {
+		List<Order> recent = orders.history(session.customerId(), RECENT);
+		if (recent.isEmpty()) {
+			return session.say(Text.ORDERS_EMPTY);
+		}
+		StringBuilder text = new StringBuilder(session.text(Text.ORDERS_HEADER));
+		List<List<Button>> buttons = new ArrayList<>();
+		for (Order order : recent) {
+			text.append('\n')
+				.append(session.text(Text.ORDERS_ITEM, order.orderNo(), order.title(), order.quantity(),
+						order.amountIn(Currency.CNY).orElseThrow().display(),
+						session.text("status." + order.status().name())));
+			if (order.status() == OrderStatus.DELIVERED) {
+				buttons.add(List.of(new Button(session.text(Text.ORDERS_SHOW_CODES, order.orderNo()),
+						"c:" + order.orderNo())));
+			}
+			else if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+				buttons.add(List.of(new Button(session.text(Text.BUTTON_CANCEL) + " " + order.orderNo(),
+						"x:" + order.orderNo())));
+			}
+		}
+		return List.of(Reply.withButtons(text.toString(), buttons));
+	}
+}
