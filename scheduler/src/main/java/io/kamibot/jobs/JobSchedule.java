@@ -1,0 +1,45 @@
+package io.kamibot.jobs;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The jobs and their cron triggers; Spring Boot's Quartz starter picks them up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobSettings.class)
+class JobSchedule {
+
+	@Bean
+	JobDetail expireUnpaidOrders() {
+		return JobBuilder.newJob(ExpireUnpaidOrdersJob.class).withIdentity("expire-unpaid-orders").storeDurably().build();
+	}
+
+	@Bean
+	Trigger expireUnpaidOrdersTrigger(JobDetail expireUnpaidOrders, JobSettings settings) {
+		return cron(expireUnpaidOrders, settings.expireUnpaid());
+	}
+
+	@Bean
+	JobDetail recoverDeliveries() {
+		return JobBuilder.newJob(RecoverDeliveriesJob.class).withIdentity("recover-deliveries").storeDurably().build();
+	}
+
+	@Bean
+	Trigger recoverDeliveriesTrigger(JobDetail recoverDeliveries, JobSettings settings) {
+		return cron(recoverDeliveries, settings.recoverDeliveries());
+	}
+
+	private static Trigger cron(JobDetail job, String expression) {
+		return TriggerBuilder.newTrigger()
+			.forJob(job)
+			.withIdentity(job.getKey().getName())
+			// A fire missed while the process was down is not made up: the next one does the same work.
+			.withSchedule(CronScheduleBuilder.cronSchedule(expression).withMisfireHandlingInstructionDoNothing())
+			.build();
+	}
+}

@@ -1,0 +1,68 @@
+package io.kamibot.jobs;
+
+import java.time.Duration;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.stock.Stock;
+import io.kamibot.testing.Codes;
+import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.TestClock;
+import io.kamibot.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The expiry job, run by Quartz on its schedule, expires an overdue order and frees its codes. */
+@CoreTest
+@TestPropertySource(properties = "kamibot.jobs.expire-unpaid=* * * * * ?")
+class ExpiryJobTest {
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void expiresOverdueOrdersOnSchedule() throws InterruptedException {
+		Sku sku = new Sku("JOB-1");
+		catalog.save(sku, new ProductDraft("Job test", null, null, 100L, null, true, 5, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines("JOB-1", 1)), "test");
+		Order order = orders.place("buyer", sku, 1);
+
+		clock.advance(Duration.ofMinutes(16));
+
+		OrderStatus status = order.status();
+		for (int i = 0; i < 100 && status != OrderStatus.EXPIRED; i++) {
+			Thread.sleep(100);
+			status = orders.find(order.orderNo()).orElseThrow().status();
+		}
+		assertThat(status).isEqualTo(OrderStatus.EXPIRED);
+		assertThat(stock.levels(sku).available()).isEqualTo(1);
+	}
+
+	@TestConfiguration
+	static class Redis {
+
+		@Bean(destroyMethod = "shutdown")
+		RedissonClient redisson() {
+			return TestRedis.client();
+		}
+	}
+}
