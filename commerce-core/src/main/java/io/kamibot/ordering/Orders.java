@@ -75,7 +75,7 @@ public class Orders {
 	 *
 	 * @throws ProductUnavailable when the product is unknown or paused
 	 * @throws InvalidQuantity when the quantity is out of range
-	 * @throws OutOfStock when not enough codes are available; no order is left awaiting payment
+	 * @throws OutOfStock when not enough codes are available; no order is left behind
 	 */
 	public Order place(String customerId, Sku sku, int quantity) {
 		Product product = catalog.find(sku).filter(Product::active).orElseThrow(() -> new ProductUnavailable(sku.value()));
@@ -88,7 +88,8 @@ public class Orders {
 			stock.reserve(sku, order.orderNo(), quantity);
 		}
 		catch (OutOfStock e) {
-			move(order.orderNo(), OrderEvent.CANCEL, new Update());
+			// Nobody ever saw this order's number: it is withdrawn, not cancelled, so it never shows in a history.
+			mongo.remove(Query.query(where("_id").is(order.orderNo()).and("status").is(OrderStatus.CREATED)), Order.class);
 			throw e;
 		}
 		Order placed = move(order.orderNo(), OrderEvent.RESERVED, new Update()).orElseThrow();

@@ -29,6 +29,9 @@ import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +59,9 @@ class PurchaseTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void deliversThePaidCodesToTheBuyer() {
@@ -110,6 +116,7 @@ class PurchaseTest {
 		assertThat(delivered).hasSize(50);
 		assertThat(new HashSet<>(delivered)).hasSize(50);
 		assertThat(refused).isEqualTo(150);
+		assertThat(mongo.count(Query.query(Criteria.where("sku").is(sku.value())), Order.class)).as("orders left behind").isEqualTo(50);
 		assertThat(stock.levels(sku)).isEqualTo(new StockLevels(0, 0, 50, 0));
 	}
 

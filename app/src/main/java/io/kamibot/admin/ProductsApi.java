@@ -1,0 +1,42 @@
+package io.kamibot.admin;
+
+import java.util.List;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Product;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Creates, changes and lists products. */
+@RestController
+@RequestMapping("/api/admin/products")
+class ProductsApi {
+
+	private final Catalog catalog;
+
+	ProductsApi(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/** Creates the product or changes the fields given; absent fields keep their value. */
+	@PutMapping("/{sku}")
+	Product save(@PathVariable String sku, @RequestBody ProductDraft draft) {
+		return catalog.save(new Sku(sku), draft);
+	}
+
+	@GetMapping("/{sku}")
+	Product get(@PathVariable String sku) {
+		return catalog.get(new Sku(sku));
+	}
+
+	@GetMapping
+	List<Product> all() {
+		return catalog.all();
+	}
+}

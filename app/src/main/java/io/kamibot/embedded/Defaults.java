@@ -1,0 +1,123 @@
+package io.kamibot.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.kamibot.vault.Vault;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Completes the configuration before any bean exists: decides between embedded and production mode, and fills in
+ * what the owner did not set: in embedded mode the secrets key, the sandbox and the demo; in both modes an admin
+ * token kept in the data directory. Production without a secrets key is refused: codes sealed with a key that
+ * lives only in a container would be lost with it.
+ */
+public class Defaults implements EnvironmentPostProcessor, Ordered {
+
+	static final String EMBEDDED = "kamibot.embedded";
+	static final String GENERATED_TOKEN = "kamibot.admin.generated-token";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> computed = new HashMap<>();
+		Path dataDir = Path.of(environment.getProperty("kamibot.data-dir", "./data")).toAbsolutePath().normalize();
+		String mongoUri = environment.getProperty("kamibot.mongodb.uri", "");
+		boolean embedded = mongoUri.isBlank();
+		computed.put(EMBEDDED, embedded);
+		if (embedded) {
+			computed.put("spring.mongodb.database", "kamibot");
+			defaultTo(environment, computed, "kamibot.payment.sandbox.enabled", true);
+			defaultTo(environment, computed, "kamibot.demo.enabled", true);
+			if (blank(environment, "kamibot.secrets.key")) {
+				computed.put("kamibot.secrets.key", kept(dataDir.resolve("secrets.key"), Vault::newKey));
+			}
+		}
+		else {
+			computed.put("spring.mongodb.uri", mongoUri);
+			if (blank(environment, "kamibot.secrets.key")) {
+				throw new IllegalStateException("KAMIBOT_SECRETS_KEY must be set when KAMIBOT_MONGODB_URI is: "
+						+ "generate one with `openssl rand -base64 32` and keep it safe; codes cannot be read without it");
+			}
+		}
+		if (blank(environment, "kamibot.admin.api-token")) {
+			String token = kept(dataDir.resolve("admin-token"), Defaults::newToken);
+			computed.put("kamibot.admin.api-token", token);
+			computed.put(GENERATED_TOKEN, true);
+		}
+		computed.put("kamibot.data-dir", dataDir.toString());
+		environment.getPropertySources().addFirst(new MapPropertySource("kamibotDefaults", computed));
+	}
+
+	@Override
+	public int getOrder() {
+		// After application.yml and the environment are loaded.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static void defaultTo(ConfigurableEnvironment environment, Map<String, Object> computed, String key,
+			Object value) {
+		if (!environment.containsProperty(key)) {
+			computed.put(key, value);
+		}
+	}
+
+	private static boolean blank(ConfigurableEnvironment environment, String key) {
+		String value = environment.getProperty(key);
+		return value == null || value.isBlank();
+	}
+
+	/** The value kept in the file, or a new one written there (readable by the owner only) on first start. */
+	static String kept(Path file, Supplier<String> generate) {
+		try {
+			if (Files.exists(file)) {
+				return Files.readString(file, StandardCharsets.UTF_8).strip();
+			}
+			Files.createDirectories(file.getParent());
+			String value = generate.get();
+			Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
+			restrict(temporary);
+			Files.writeString(temporary, value + "\n", StandardCharsets.UTF_8);
+			try {
+				Files.move(temporary, file);
+			}
+			catch (FileAlreadyExistsException e) {
+				// Another instance on the same directory won; use its value.
+				Files.deleteIfExists(temporary);
+				return Files.readString(file, StandardCharsets.UTF_8).strip();
+			}
+			return value;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot keep " + file, e);
+		}
+	}
+
+	private static void restrict(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException e) {
+			// Not a POSIX file system (Windows): the directory's own protection applies.
+		}
+	}
+
+	private static String newToken() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+}

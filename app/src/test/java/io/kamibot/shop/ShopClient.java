@@ -1,0 +1,122 @@
+package io.kamibot.shop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running shop over its public HTTP contract, as an outside client would. */
+public class ShopClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final String base;
+	private final String adminToken;
+
+	public ShopClient(int port, String adminToken) {
+		this.base = "http://127.0.0.1:" + port;
+		this.adminToken = adminToken;
+	}
+
+	/** A web chat message; returns the replies. */
+	public JsonNode say(String chatId, String text) {
+		return ok(post("/api/webchat/" + chatId + "/messages", json("text", text), "application/json", null));
+	}
+
+	/** A button press in the web chat; returns the replies. */
+	public JsonNode press(String chatId, String data) {
+		return ok(post("/api/webchat/" + chatId + "/callbacks", json("data", data), "application/json", null));
+	}
+
+	public HttpResponse<String> post(String path, String body, String contentType, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", contentType)
+			.POST(BodyPublishers.ofString(body));
+		return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+	}
+
+	public HttpResponse<String> put(String path, String body, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString(body));
+		return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+	}
+
+	public HttpResponse<String> get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+	}
+
+	public HttpResponse<String> importCodes(String sku, String lines) {
+		return post("/api/admin/products/" + sku + "/stock", lines, "text/plain; charset=utf-8", adminToken);
+	}
+
+	public HttpResponse<String> saveProduct(String sku, String json) {
+		return put("/api/admin/products/" + sku, json, adminToken);
+	}
+
+	public JsonNode levels(String sku) {
+		return ok(get("/api/admin/products/" + sku + "/stock", adminToken));
+	}
+
+	public static JsonNode parse(String body) {
+		return JSON.readTree(body);
+	}
+
+	public static JsonNode ok(HttpResponse<String> response) {
+		if (response.statusCode() != 200) {
+			throw new AssertionError("Expected 200, got " + response.statusCode() + ": " + response.body());
+		}
+		return parse(response.body());
+	}
+
+	/** The data of every button in the replies. */
+	public static List<String> buttons(JsonNode replies) {
+		List<String> data = new ArrayList<>();
+		for (JsonNode reply : replies.get("replies")) {
+			for (JsonNode row : reply.get("buttons")) {
+				for (JsonNode button : row) {
+					data.add(button.get("data").asString());
+				}
+			}
+		}
+		return data;
+	}
+
+	/** All reply texts joined by new lines. */
+	public static String text(JsonNode replies) {
+		List<String> texts = new ArrayList<>();
+		replies.get("replies").forEach(reply -> texts.add(reply.get("text").asString()));
+		return String.join("\n", texts);
+	}
+
+	private static String json(String field, String value) {
+		return JSON.createObjectNode().put(field, value).toString();
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package io.kamibot.shop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.kamibot.testing.TestRedis;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+import static io.kamibot.shop.ShopClient.buttons;
+import static io.kamibot.shop.ShopClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a random port in its embedded default (in-process MongoDB-compatible server on an H2
+ * file, sandbox payment, demo catalog), driven only through its public HTTP contract.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"kamibot.data-dir=target/test-data/end-to-end", "kamibot.admin.api-token=" + ShopEndToEndTest.TOKEN })
+@ExtendWith(OutputCaptureExtension.class)
+class ShopEndToEndTest {
+
+	static final String TOKEN = "end-to-end-admin-token-0123456789";
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void freshDataDirectory() throws IOException {
+		FileSystemUtils.deleteRecursively(Path.of("target/test-data/end-to-end"));
+	}
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("kamibot.redis.address", TestRedis::address);
+	}
+
+	@Test
+	void buysThroughTheWebChatAndReceivesTheImportedCodes(CapturedOutput output) {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		assertThat(shop.saveProduct("E2E-CARD", """
+				{"title":"测试礼品卡 Gift card","priceFen":1000,"starsPrice":50,"active":true,"lowStockThreshold":1}
+				""").statusCode()).isEqualTo(200);
+		List<String> imported = List.of("E2E-SECRET-AAAA-0001", "E2E-SECRET-AAAA-0002", "E2E-SECRET-AAAA-0003");
+		JsonNode report = ShopClient.ok(shop.importCodes("E2E-CARD", String.join("\n", imported) + "\n"));
+		assertThat(report.get("imported").asLong()).isEqualTo(3);
+
+		JsonNode start = shop.say("buyer1", "/start");
+		assertThat(buttons(start)).contains("cat", "orders");
+
+		JsonNode placed = shop.say("buyer1", "/buy E2E-CARD 2");
+		String orderNo = text(placed).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+		assertThat(buttons(placed)).contains("pay:sandbox:" + orderNo);
+
+		JsonNode paid = shop.press("buyer1", "pay:sandbox:" + orderNo);
+
+		List<String> delivered = new ArrayList<>();
+		for (String code : imported) {
+			if (text(paid).contains(code)) {
+				delivered.add(code);
+			}
+		}
+		assertThat(delivered).hasSize(2);
+		assertThat(paid.get("replies").get(1).get("codes").valueStream().map(JsonNode::asString).toList())
+			.containsExactlyElementsOf(delivered);
+		assertThat(shop.levels("E2E-CARD").get("sold").asLong()).isEqualTo(2);
+		assertThat(shop.levels("E2E-CARD").get("available").asLong()).isEqualTo(1);
+
+		// Pressing the paid button again pays nothing twice and delivers nothing twice.
+		assertThat(text(shop.press("buyer1", "pay:sandbox:" + orderNo))).doesNotContain(delivered.get(0));
+		assertThat(shop.levels("E2E-CARD").get("sold").asLong()).isEqualTo(2);
+
+		// The codes can be shown again from the order history.
+		JsonNode history = shop.say("buyer1", "/orders");
+		assertThat(text(shop.press("buyer1", "c:" + orderNo))).contains(delivered);
+		assertThat(buttons(history)).contains("c:" + orderNo);
+
+		// Nobody else sees them.
+		assertThat(text(shop.press("intruder", "c:" + orderNo))).doesNotContain(delivered.get(0));
+
+		assertThat(output.getAll()).as("log output").doesNotContain(imported);
+	}
+
+	@Test
+	void refusesOutOfStockUnknownProductsAndBadQuantitiesWithoutAnOrder() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("E2E-RARE", """
+				{"title":"Rare","priceFen":500,"active":true}
+				""");
+		shop.importCodes("E2E-RARE", "E2E-RARE-ONLY-ONE\n");
+		assertThat(text(shop.say("buyer2", "/buy E2E-RARE 2"))).contains("库存不足");
+		assertThat(text(shop.say("buyer2", "/buy NO-SUCH-SKU 1"))).contains("不存在");
+		assertThat(text(shop.say("buyer2", "/buy E2E-RARE 0"))).contains("1 到 10");
+		assertThat(buttons(shop.say("buyer2", "/buy E2E-RARE 2"))).noneMatch(data -> data.startsWith("pay:"));
+		assertThat(shop.levels("E2E-RARE").get("reserved").asLong()).isZero();
+		assertThat(text(shop.say("buyer2", "/orders"))).contains("还没有订单");
+	}
+
+	@Test
+	void seedsTheDemoCatalogAndSellsFromIt() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		JsonNode catalog = shop.press("demo-buyer", "cat");
+		assertThat(buttons(catalog)).contains("p:DEMO-STEAM-50", "p:DEMO-VIDEO-1M", "p:DEMO-GAME-60");
+		JsonNode page = shop.press("demo-buyer", "p:DEMO-GAME-60");
+		JsonNode placed = shop.press("demo-buyer", "q:DEMO-GAME-60:1");
+		String pay = buttons(placed).stream().filter(d -> d.startsWith("pay:sandbox:")).findFirst().orElseThrow();
+		assertThat(buttons(page)).contains("q:DEMO-GAME-60:1");
+		JsonNode paid = shop.press("demo-buyer", pay);
+		assertThat(paid.get("replies").get(1).get("codes")).hasSize(1);
+	}
+
+	@Test
+	void answersBadRequestsWithProblemsAndChangesNothing() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		assertThat(shop.post("/api/webchat/bad.chat/messages", "{\"text\":\"/start\"}", "application/json", null)
+			.statusCode()).isEqualTo(400);
+		assertThat(shop.post("/api/webchat/" + "x".repeat(65) + "/messages", "{\"text\":\"/start\"}",
+				"application/json", null).statusCode()).isEqualTo(400);
+		assertThat(shop.post("/api/webchat/ok/callbacks", "{\"data\":\"" + "x".repeat(65) + "\"}", "application/json",
+				null).statusCode()).isEqualTo(400);
+		assertThat(shop.post("/api/webchat/ok/messages", "{not json", "application/json", null).statusCode())
+			.isEqualTo(400);
+		assertThat(ShopClient.ok(shop.get("/api/webchat/ok/messages", null)).get("replies")).isEmpty();
+	}
+
+	@Test
+	void servesTheChatPageAndHealth() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		assertThat(shop.get("/", null).body()).contains("id=\"messages\"");
+		assertThat(ShopClient.ok(shop.get("/actuator/health", null)).get("status").asString()).isEqualTo("UP");
+	}
+}
