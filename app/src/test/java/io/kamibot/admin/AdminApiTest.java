@@ -1,0 +1,103 @@
+package io.kamibot.admin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.kamibot.shop.ShopClient;
+import io.kamibot.testing.TestRedis;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"kamibot.data-dir=target/test-data/admin-api", "kamibot.admin.api-token=" + AdminApiTest.TOKEN,
+		"kamibot.demo.enabled=false", "kamibot.admin.max-import-bytes=4096" })
+class AdminApiTest {
+
+	static final String TOKEN = "admin-api-test-token-0123456789";
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void freshDataDirectory() throws IOException {
+		FileSystemUtils.deleteRecursively(Path.of("target/test-data/admin-api"));
+	}
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("kamibot.redis.address", TestRedis::address);
+	}
+
+	@Test
+	void refusesAWrongOrMissingTokenAndChangesNothing() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		String product = "{\"title\":\"Sneaky\",\"priceFen\":1}";
+		for (String token : new String[] { null, "wrong", TOKEN + "x", TOKEN.substring(1) }) {
+			assertThat(shop.put("/api/admin/products/SNEAKY", product, token).statusCode()).isEqualTo(401);
+			assertThat(shop.post("/api/admin/products/SNEAKY/stock", "S-1\n", "text/plain", token).statusCode())
+				.isEqualTo(401);
+			assertThat(shop.get("/api/admin/products/SNEAKY/stock", token).statusCode()).isEqualTo(401);
+		}
+		assertThat(shop.get("/api/admin/products/SNEAKY", TOKEN).statusCode()).isEqualTo(404);
+
+		shop.saveProduct("GUARDED", product);
+		assertThat(shop.post("/api/admin/products/GUARDED/stock", "G-1\n", "text/plain", "wrong").statusCode())
+			.isEqualTo(401);
+		assertThat(shop.levels("GUARDED").get("available").asLong()).isZero();
+	}
+
+	@Test
+	void reportsAnImportWithExactCountsAndLineNumbers() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("REPORTED", "{\"title\":\"Reported\",\"priceFen\":100,\"lowStockThreshold\":2}");
+		JsonNode report = ShopClient.ok(shop.importCodes("REPORTED",
+				"R-1\nR-2\nR-1\n\nR-3,2020-01-01\nR-4,not-a-date\nR-5,2999-12-31\n"));
+
+		assertThat(report.get("imported").asLong()).isEqualTo(3);
+		assertThat(report.get("duplicates").asLong()).isEqualTo(1);
+		assertThat(report.get("duplicateLines").get(0).asLong()).isEqualTo(3);
+		assertThat(report.get("rejected").toString()).isEqualTo(
+				"[{\"line\":4,\"reason\":\"blank\"},{\"line\":5,\"reason\":\"expired\"},{\"line\":6,\"reason\":\"bad date\"}]");
+		JsonNode levels = shop.levels("REPORTED");
+		assertThat(levels.get("available").asLong()).isEqualTo(3);
+		assertThat(levels.get("reserved").asLong()).isZero();
+		assertThat(levels.get("sold").asLong()).isZero();
+
+		JsonNode again = ShopClient.ok(shop.importCodes("REPORTED", "R-2\nR-6\n"));
+		assertThat(again.get("imported").asLong()).isEqualTo(1);
+		assertThat(again.get("duplicateLines").get(0).asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void updatesOnlyTheFieldsGiven() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("EDITED", "{\"title\":\"First\",\"priceFen\":100,\"starsPrice\":5,\"lowStockThreshold\":3}");
+		JsonNode edited = ShopClient.ok(shop.saveProduct("EDITED", "{\"active\":false}"));
+		assertThat(edited.get("title").asString()).isEqualTo("First");
+		assertThat(edited.get("active").asBoolean()).isFalse();
+		assertThat(edited.get("starsPrice").asLong()).isEqualTo(5);
+	}
+
+	@Test
+	void refusesBadProductsUnknownProductsAndOversizedImports() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		assertThat(shop.saveProduct("NEW-ONE", "{\"title\":\"No price\"}").statusCode()).isEqualTo(400);
+		assertThat(shop.saveProduct("bad~sku", "{\"title\":\"x\",\"priceFen\":1}").statusCode()).isEqualTo(400);
+		assertThat(shop.saveProduct("NEGATIVE", "{\"title\":\"x\",\"priceFen\":-1}").statusCode()).isEqualTo(400);
+		assertThat(shop.importCodes("UNKNOWN", "U-1\n").statusCode()).isEqualTo(404);
+		assertThat(shop.get("/api/admin/products/UNKNOWN/stock", TOKEN).statusCode()).isEqualTo(404);
+
+		shop.saveProduct("BIG", "{\"title\":\"Big\",\"priceFen\":100}");
+		assertThat(shop.importCodes("BIG", "B-1234567890\n".repeat(400)).statusCode()).isEqualTo(413);
+		assertThat(shop.levels("BIG").get("available").asLong()).isZero();
+	}
+}

@@ -1,0 +1,63 @@
+package io.kamibot.shop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.kamibot.KamibotApplication;
+import io.kamibot.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+import static io.kamibot.shop.ShopClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default keeps products, stock, orders and its secrets key across a restart. */
+class RestartTest {
+
+	private static final String DATA = "target/test-data/restart";
+
+	@Test
+	void keepsProductsStockAndOrdersAcrossARestart() throws IOException {
+		FileSystemUtils.deleteRecursively(Path.of(DATA));
+		String orderNo;
+		String code;
+		String token;
+		try (ConfigurableApplicationContext first = start()) {
+			token = first.getEnvironment().getProperty("kamibot.admin.api-token");
+			ShopClient shop = new ShopClient(port(first), token);
+			shop.saveProduct("KEPT", "{\"title\":\"Kept\",\"priceFen\":300}");
+			shop.importCodes("KEPT", "KEPT-CODE-1\nKEPT-CODE-2\nKEPT-CODE-3\n");
+			JsonNode placed = shop.say("keeper", "/buy KEPT 1");
+			orderNo = text(placed).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+			JsonNode paid = shop.press("keeper", "pay:sandbox:" + orderNo);
+			code = paid.get("replies").get(1).get("codes").get(0).asString();
+			shop.say("keeper", "/buy KEPT 1");
+		}
+
+		try (ConfigurableApplicationContext second = start()) {
+			assertThat(second.getEnvironment().getProperty("kamibot.admin.api-token")).isEqualTo(token);
+			ShopClient shop = new ShopClient(port(second), token);
+			JsonNode levels = shop.levels("KEPT");
+			assertThat(levels.get("available").asLong()).isEqualTo(1);
+			assertThat(levels.get("reserved").asLong()).isEqualTo(1);
+			assertThat(levels.get("sold").asLong()).isEqualTo(1);
+			assertThat(text(shop.say("keeper", "/orders"))).contains(orderNo);
+			// The codes are still readable: the generated secrets key was kept too.
+			assertThat(text(shop.press("keeper", "c:" + orderNo))).contains(code);
+		}
+	}
+
+	private static ConfigurableApplicationContext start() {
+		// Arguments, not default properties: application.yml would win over those.
+		return new SpringApplicationBuilder(KamibotApplication.class).run("--server.port=0",
+				"--kamibot.data-dir=" + DATA, "--kamibot.demo.enabled=false", "--kamibot.redis.address=" + TestRedis.address());
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+}
