@@ -73,7 +73,7 @@ public class Deliveries {
 		}
 		int owned = stock.sell(order.productSku(), orderNo, order.quantity());
 		if (owned < order.quantity()) {
-			orders.backorder(orderNo);
+			orders.backorder(order);
 			log.info("Order {} is paid but has {} of {} codes: waiting for stock", orderNo, owned, order.quantity());
 			return OrderStatus.AWAITING_STOCK;
 		}
@@ -83,7 +83,7 @@ public class Deliveries {
 		catch (DuplicateKeyException e) {
 			// Another fulfilment got here first; making sure the order says so is still right.
 		}
-		orders.markDelivered(orderNo);
+		orders.markDelivered(order);
 		return OrderStatus.DELIVERED;
 	}
 

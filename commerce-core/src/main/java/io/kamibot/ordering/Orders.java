@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
@@ -92,7 +95,8 @@ public class Orders {
 			mongo.remove(Query.query(where("_id").is(order.orderNo()).and("status").is(OrderStatus.CREATED)), Order.class);
 			throw e;
 		}
-		Order placed = move(order.orderNo(), OrderEvent.RESERVED, new Update()).orElseThrow();
+		// Nothing else knows this order yet, so the status just written is still the one stored.
+		Order placed = moveOnce(order, OrderEvent.RESERVED, new Update()).orElseThrow();
 		events.publishEvent(new OrderPlaced(placed.orderNo(), customerId));
 		return placed;
 	}
@@ -122,8 +126,7 @@ public class Orders {
 	 * @throws IllegalOrderTransition when it is already paid, expired or cancelled
 	 */
 	public Order cancel(String orderNo, String customerId) {
-		get(orderNo, customerId);
-		Order cancelled = move(orderNo, OrderEvent.CANCEL, new Update())
+		Order cancelled = advance(get(orderNo, customerId), OrderEvent.CANCEL, status -> true, Update::new)
 			.orElseThrow(() -> new OrderNotFound(orderNo));
 		stock.release(orderNo);
 		events.publishEvent(new OrderCancelled(orderNo, customerId));
@@ -131,64 +134,36 @@ public class Orders {
 	}
 
 	/**
-	 * Records that the order is paid. Idempotent: returns {@code true} only for the one call that moved it to PAID
-	 * (and published {@link OrderPaid}); a repeated or concurrent call returns {@code false}.
+	 * Records that the order is paid, also when it expired or was cancelled meanwhile (the money is real).
+	 * Idempotent: returns {@code true} only for the one call that moved it to PAID (and published
+	 * {@link OrderPaid}); a repeated or concurrent call returns {@code false}.
+	 *
+	 * @param order the order as last read; re-read when it changed since
 	 */
-	public boolean markPaid(String orderNo, String payment) {
-		Order order = find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		if (!order.status().payable() && order.status() != OrderStatus.EXPIRED
-				&& order.status() != OrderStatus.CANCELLED) {
-			return false;
-		}
-		Update update = new Update().set("paidAt", clock.instant()).set("payment", payment);
-		return moveOnce(order, OrderEvent.PAY, update)
-			.map(paid -> {
-				events.publishEvent(new OrderPaid(orderNo, paid.customerId()));
-				return true;
-			})
-			.orElse(false);
+	public boolean markPaid(Order order, String payment) {
+		return announce(advance(order, OrderEvent.PAY, Orders::takesPayment,
+				() -> new Update().set("paidAt", clock.instant()).set("payment", payment)),
+				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
 	}
 
 	/** Holds the order for an admin (a payment that does not match, a risk rule). */
-	public boolean hold(String orderNo, String reason) {
-		Order order = find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		if (order.status() == OrderStatus.UNDER_REVIEW) {
-			return false;
-		}
-		return moveOnce(order, OrderEvent.HOLD, new Update().set("holdReason", reason))
-			.map(held -> {
-				events.publishEvent(new OrderHeld(orderNo, held.customerId(), reason));
-				return true;
-			})
-			.orElse(false);
+	public boolean hold(Order order, String reason) {
+		return announce(advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
+				() -> new Update().set("holdReason", reason)),
+				held -> new OrderHeld(held.orderNo(), held.customerId(), reason));
 	}
 
 	/** The codes are handed over; returns {@code false} when this already happened. */
-	public boolean markDelivered(String orderNo) {
-		Order order = find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		if (order.status() == OrderStatus.DELIVERED) {
-			return false;
-		}
-		return moveOnce(order, OrderEvent.DELIVER, new Update().set("deliveredAt", clock.instant()))
-			.map(delivered -> {
-				events.publishEvent(new OrderDelivered(orderNo, delivered.customerId()));
-				return true;
-			})
-			.orElse(false);
+	public boolean markDelivered(Order order) {
+		return announce(advance(order, OrderEvent.DELIVER, status -> status != OrderStatus.DELIVERED,
+				() -> new Update().set("deliveredAt", clock.instant())),
+				delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()));
 	}
 
 	/** Paid, but stock ran out; returns {@code false} when it was already waiting. */
-	public boolean backorder(String orderNo) {
-		Order order = find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		if (order.status() != OrderStatus.PAID) {
-			return false;
-		}
-		return moveOnce(order, OrderEvent.BACKORDER, new Update())
-			.map(waiting -> {
-				events.publishEvent(new OrderBackordered(orderNo, waiting.customerId()));
-				return true;
-			})
-			.orElse(false);
+	public boolean backorder(Order order) {
+		return announce(advance(order, OrderEvent.BACKORDER, status -> status == OrderStatus.PAID, Update::new),
+				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
 	}
 
 	/**
@@ -255,16 +230,34 @@ public class Orders {
 		}
 	}
 
-	/** Moves the order by the event, re-reading it when a concurrent change got there first. */
-	private Optional<Order> move(String orderNo, OrderEvent event, Update update) {
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Order order = find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-			Optional<Order> moved = moveOnce(order, event, update);
+	/**
+	 * Moves the order by the event while its status is one the caller means to move from, re-reading it when a
+	 * concurrent change got there first (the expiry sweep and a payment, for instance).
+	 *
+	 * @return the moved order, or empty when its status no longer {@code applies}
+	 */
+	private Optional<Order> advance(Order order, OrderEvent event, Predicate<OrderStatus> applies,
+			Supplier<Update> update) {
+		Order current = order;
+		for (int attempt = 0; attempt < ATTEMPTS && applies.test(current.status()); attempt++) {
+			Optional<Order> moved = moveOnce(current, event, update.get());
 			if (moved.isPresent()) {
 				return moved;
 			}
+			current = find(order.orderNo()).orElseThrow(() -> new OrderNotFound(order.orderNo()));
 		}
 		return Optional.empty();
+	}
+
+	private static boolean takesPayment(OrderStatus status) {
+		return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.EXPIRED
+				|| status == OrderStatus.CANCELLED;
+	}
+
+	/** Publishes the event of a move this call made; says whether it made one. */
+	private boolean announce(Optional<Order> moved, Function<Order, Object> event) {
+		moved.ifPresent(order -> events.publishEvent(event.apply(order)));
+		return moved.isPresent();
 	}
 
 	/**

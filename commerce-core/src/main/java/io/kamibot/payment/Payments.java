@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.Order;
-import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.Orders;
 import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentInstructions.Completed;
@@ -88,28 +87,29 @@ public class Payments {
 			Payment recorded = mongo.findById(id, Payment.class);
 			if (recorded != null && recorded.outcome() == PaymentOutcome.ACCEPTED) {
 				// A crash may have come between recording and marking the order: finishing is idempotent.
-				orders.markPaid(recorded.orderNo(), id);
+				order.ifPresent(o -> orders.markPaid(o, id));
 			}
 			return PaymentOutcome.DUPLICATE;
 		}
 		if (!matches) {
 			log.warn("Payment {} does not match order {}: expected {}, received {}", id, confirmation.orderNo(),
 					expected.orElse(null), confirmation.amount());
-			order.ifPresent(o -> holdQuietly(o.orderNo(), "payment " + id + " does not match the order"));
+			order.ifPresent(o -> holdQuietly(o, "payment " + id + " does not match the order"));
 			events.publishEvent(new PaymentMismatch(confirmation.provider(), confirmation.transactionId(),
 					confirmation.orderNo(), expected.orElse(null), confirmation.amount()));
 			return PaymentOutcome.MISMATCH;
 		}
-		orders.markPaid(confirmation.orderNo(), id);
+		orders.markPaid(order.get(), id);
 		return PaymentOutcome.ACCEPTED;
 	}
 
-	private void holdQuietly(String orderNo, String reason) {
+	private void holdQuietly(Order order, String reason) {
 		try {
-			orders.hold(orderNo, reason);
+			orders.hold(order, reason);
 		}
-		catch (IllegalOrderTransition | OrderNotFound e) {
-			log.warn("Could not hold order {}: {}", orderNo, e.getMessage());
+		catch (IllegalOrderTransition e) {
+			// Already delivered or refunded: the admin alert about the mismatch is what matters now.
+			log.warn("Could not hold order {}: {}", order.orderNo(), e.getMessage());
 		}
 	}
 }

@@ -113,6 +113,7 @@ final class CodeImporter {
 			.append(CIPHER, new Binary(sealed.data()))
 			.append(BATCH, batchId)
 			.append(EXPIRES_AT, expiresAt == null ? null : Date.from(expiresAt))
+			.append(SELL_BY, expiresAt == null ? NEVER : Date.from(expiresAt))
 			.append(IMPORTED_AT, Date.from(now))
 			.append(CHANGED_AT, Date.from(now));
 		pending.add(item);

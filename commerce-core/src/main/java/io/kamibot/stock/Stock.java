@@ -66,7 +66,7 @@ public class Stock {
 		this.shop = shop;
 		items.createIndex(Indexes.ascending(LOOKUP), new IndexOptions().unique(true));
 		items.createIndex(Indexes.ascending(ORDER, SLOT), new IndexOptions().unique(true).sparse(true));
-		items.createIndex(Indexes.ascending(SKU, STATUS, EXPIRES_AT));
+		items.createIndex(Indexes.ascending(SKU, STATUS, SELL_BY));
 	}
 
 	/**
@@ -128,8 +128,13 @@ public class Stock {
 	 */
 	public int sell(Sku sku, String orderNo, int quantity) {
 		Date now = Date.from(clock.instant());
-		items.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
-				Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)));
+		long sold = items
+			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
+					Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)))
+			.getModifiedCount();
+		if (sold == quantity) {
+			return quantity;
+		}
 		List<Integer> owned = new ArrayList<>();
 		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
 			.projection(new Document(SLOT, 1))
@@ -168,18 +173,17 @@ public class Stock {
 
 	/**
 	 * Moves one sellable code of the SKU to the given status for the order's slot: codes with the earliest expiry
-	 * first, then codes that never expire. One atomic findAndModify per code.
+	 * first, codes that never expire last. One atomic findAndModify per code.
 	 */
 	private boolean take(Sku sku, String orderNo, int slot, StockStatus status) {
 		Date now = Date.from(clock.instant());
 		Bson update = Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orderNo),
 				Updates.set(SLOT, slot), Updates.set(CHANGED_AT, now));
-		Bson available = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()));
-		FindOneAndUpdateOptions earliestFirst = new FindOneAndUpdateOptions().sort(Sorts.ascending(EXPIRES_AT));
+		Bson sellable = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
+				Filters.gt(SELL_BY, now));
 		try {
-			return items.findOneAndUpdate(Filters.and(available, Filters.gt(EXPIRES_AT, now)), update,
-					earliestFirst) != null
-					|| items.findOneAndUpdate(Filters.and(available, Filters.eq(EXPIRES_AT, null)), update) != null;
+			return items.findOneAndUpdate(sellable, update,
+					new FindOneAndUpdateOptions().sort(Sorts.ascending(SELL_BY))) != null;
 		}
 		catch (MongoException e) {
 			if (e.getCode() == DUPLICATE_KEY) {
@@ -191,6 +195,6 @@ public class Stock {
 	}
 
 	private static Bson sellableAt(Date now) {
-		return Filters.or(Filters.eq(EXPIRES_AT, null), Filters.gt(EXPIRES_AT, now));
+		return Filters.gt(SELL_BY, now);
 	}
 }

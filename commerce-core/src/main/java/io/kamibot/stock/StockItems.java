@@ -11,6 +11,12 @@ final class StockItems {
 	static final String CIPHER = "cipher";
 	static final String BATCH = "batchId";
 	static final String EXPIRES_AT = "expiresAt";
+	/**
+	 * The sort key of allocation: the expiry, or the far future for codes that never expire. One index range then
+	 * yields earliest-expiring first and never-expiring last, in one query.
+	 */
+	static final String SELL_BY = "sellBy";
+	static final java.util.Date NEVER = java.util.Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
 	static final String ORDER = "orderNo";
 	/** Position of the code within its order; unique with the order so no order can take more than it bought. */
 	static final String SLOT = "slot";
