@@ -1,29 +1,17 @@
 package io.kamibot.webchat;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndDeleteOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import io.kamibot.conversation.Button;
 import io.kamibot.conversation.ChannelOutbox;
 import io.kamibot.conversation.Reply;
-import io.kamibot.vault.Sealed;
-import io.kamibot.vault.Vault;
+import io.kamibot.mailbox.Mailbox;
 import org.bson.Document;
-import org.bson.types.Binary;
-import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages waiting for a web chat to fetch them. Stored sealed, because they may carry codes, and deleted as they
- * are taken, so each is shown once even when two tabs poll at the same moment.
+ * Messages sent to a web chat between its requests wait in the core's mailbox (sealed there, as they may carry
+ * codes) until the page fetches them.
  */
 @Component
 class WebchatOutbox implements ChannelOutbox {
@@ -31,15 +19,10 @@ class WebchatOutbox implements ChannelOutbox {
 	static final String CHANNEL = "webchat";
 	private static final int MAX_TAKEN = 50;
 
-	private final MongoCollection<Document> outbox;
-	private final Vault vault;
-	private final Clock clock;
+	private final Mailbox mailbox;
 
-	WebchatOutbox(MongoTemplate mongo, Vault vault, Clock clock) {
-		this.outbox = mongo.getCollection("webchat_outbox");
-		this.vault = vault;
-		this.clock = clock;
-		outbox.createIndex(Indexes.ascending("chatId", "_id"));
+	WebchatOutbox(Mailbox mailbox) {
+		this.mailbox = mailbox;
 	}
 
 	@Override
@@ -49,26 +32,12 @@ class WebchatOutbox implements ChannelOutbox {
 
 	@Override
 	public void send(String chatId, Reply reply) {
-		Sealed sealed = vault.seal(toDocument(reply).toJson());
-		outbox.insertOne(new Document("_id", new ObjectId()).append("chatId", chatId)
-			.append("keyId", sealed.keyId())
-			.append("sealed", new Binary(sealed.data()))
-			.append("at", Date.from(clock.instant())));
+		mailbox.post(CHANNEL, chatId, toDocument(reply).toJson());
 	}
 
 	/** Takes the chat's waiting messages, oldest first. */
 	List<Reply> take(String chatId) {
-		List<Reply> replies = new ArrayList<>();
-		FindOneAndDeleteOptions oldest = new FindOneAndDeleteOptions().sort(Sorts.ascending("_id"));
-		for (int i = 0; i < MAX_TAKEN; i++) {
-			Document next = outbox.findOneAndDelete(Filters.eq("chatId", chatId), oldest);
-			if (next == null) {
-				break;
-			}
-			String json = vault.open(new Sealed(next.getString("keyId"), next.get("sealed", Binary.class).getData()));
-			replies.add(fromDocument(Document.parse(json)));
-		}
-		return replies;
+		return mailbox.take(CHANNEL, chatId, MAX_TAKEN).stream().map(json -> fromDocument(Document.parse(json))).toList();
 	}
 
 	private static Document toDocument(Reply reply) {

@@ -26,7 +26,7 @@ class WebchatOutboxTest {
 		outbox.send("c1", Reply.text("second"));
 		outbox.send("c2", Reply.text("other chat"));
 
-		assertThat(mongo.getCollection("webchat_outbox").find().into(new java.util.ArrayList<>()).toString())
+		assertThat(mongo.getCollection("mailbox").find().into(new java.util.ArrayList<>()).toString())
 			.doesNotContain("CODE-SECRET-1");
 		List<Reply> taken = outbox.take("c1");
 		assertThat(taken).extracting(Reply::text).containsExactly("first CODE-SECRET-1", "second");
