@@ -14,6 +14,11 @@ public interface PaymentProvider {
 	/** Whether buyers on this channel may be offered this way to pay (platform rules differ). */
 	boolean offeredOn(String channel);
 
+	/** Whether this order can be paid this way (a product without a Stars price cannot be paid in Stars). */
+	default boolean accepts(Order order) {
+		return true;
+	}
+
 	/** Starts paying for an order that awaits payment: what the buyer must do next. */
 	PaymentInstructions start(Order order);
 }

@@ -46,6 +46,15 @@ public class Payments {
 		return providers.stream().filter(p -> p.offeredOn(channel)).map(PaymentProvider::id).sorted().toList();
 	}
 
+	/** Ids of the ways this order can be paid on the channel, in a stable order. */
+	public List<String> methodsFor(String channel, Order order) {
+		return providers.stream()
+			.filter(p -> p.offeredOn(channel) && p.accepts(order))
+			.map(PaymentProvider::id)
+			.sorted()
+			.toList();
+	}
+
 	/**
 	 * Starts paying for the customer's order.
 	 *
@@ -61,11 +70,46 @@ public class Payments {
 		if (!order.status().payable()) {
 			throw new NotPayable(orderNo, order.status());
 		}
+		if (!provider.accepts(order)) {
+			throw new UnknownPaymentMethod(providerId, channel);
+		}
 		PaymentInstructions instructions = provider.start(order);
 		if (instructions instanceof ConfirmNow now) {
 			return new Completed(confirm(now.confirmation()));
 		}
 		return instructions;
+	}
+
+	/**
+	 * Whether a payment of {@code amount} for the order may go ahead now (Telegram asks before it charges).
+	 *
+	 * @return empty when it may, else why not
+	 */
+	public Optional<Refusal> precheck(String orderNo, Money amount) {
+		Optional<Order> order = orders.find(orderNo);
+		if (order.isEmpty()) {
+			return Optional.of(Refusal.UNKNOWN_ORDER);
+		}
+		if (!order.get().status().payable() || !clock.instant().isBefore(order.get().payBefore())) {
+			return Optional.of(Refusal.NOT_PAYABLE);
+		}
+		if (!order.get().amountIn(amount.currency()).filter(amount::equals).isPresent()) {
+			return Optional.of(Refusal.AMOUNT_MISMATCH);
+		}
+		return Optional.empty();
+	}
+
+	/** Why a payment may not go ahead. */
+	public enum Refusal {
+
+		/** No such order. */
+		UNKNOWN_ORDER,
+
+		/** The order expired, was cancelled or is already paid. */
+		NOT_PAYABLE,
+
+		/** The amount or currency is not what the order costs. */
+		AMOUNT_MISMATCH
 	}
 
 	/**

@@ -45,6 +45,8 @@ public enum Text {
 	ORDERS_HEADER("orders.header"),
 	ORDERS_ITEM("orders.item"),
 	ORDERS_SHOW_CODES("orders.show.codes"),
+	PAY_SUPPORT("pay.support"),
+	PRECHECK_REFUSED("precheck.refused"),
 	LANGUAGE_CHOOSE("language.choose"),
 	LANGUAGE_CHANGED("language.changed"),
 	ERROR("error");

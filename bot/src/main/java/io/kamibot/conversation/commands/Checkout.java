@@ -29,11 +29,16 @@ class Checkout {
 	}
 
 	List<Reply> order(Session session, Sku sku, int quantity) {
-		List<String> methods = payments.methodsFor(session.channel());
-		if (methods.isEmpty()) {
+		if (payments.methodsFor(session.channel()).isEmpty()) {
 			return session.say(Text.PAYMENT_NONE);
 		}
 		Order order = orders.place(session.customerId(), sku, quantity);
+		List<String> methods = payments.methodsFor(session.channel(), order);
+		if (methods.isEmpty()) {
+			// E.g. a product without a Stars price in Telegram: release the codes at once.
+			orders.cancel(order.orderNo(), session.customerId());
+			return session.say(Text.PAYMENT_NONE);
+		}
 		String text = session.text(Text.ORDER_PLACED, order.orderNo(), order.title(), order.quantity(),
 				order.amountIn(io.kamibot.money.Currency.CNY).orElseThrow().display(),
 				settings.reservation().toMinutes());

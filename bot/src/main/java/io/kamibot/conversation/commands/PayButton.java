@@ -3,6 +3,7 @@ package io.kamibot.conversation.commands;
 import java.util.List;
 
 import io.kamibot.conversation.ButtonHandler;
+import io.kamibot.conversation.Invoice;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
 import io.kamibot.payment.PaymentInstructions;
@@ -45,6 +46,10 @@ class PayButton implements ButtonHandler {
 				case DUPLICATE -> session.say(Text.PAYMENT_DUPLICATE, orderNo);
 				case MISMATCH -> session.say(Text.PAYMENT_MISMATCH, orderNo);
 			};
+		}
+		if (instructions instanceof PaymentInstructions.Invoice invoice) {
+			return List.of(Reply.invoice(
+					new Invoice(invoice.title(), invoice.description(), invoice.payload(), invoice.amount())));
 		}
 		if (instructions instanceof OpenLink link) {
 			return session.say(Text.PAYMENT_LINK, orderNo, link.url());

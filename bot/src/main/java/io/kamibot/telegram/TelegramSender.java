@@ -1,0 +1,142 @@
+package io.kamibot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.kamibot.conversation.Button;
+import io.kamibot.conversation.Invoice;
+import io.kamibot.conversation.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Renders replies as Bot API calls and sends them: texts split at Telegram's 4096-character limit, buttons as
+ * inline keyboards, codes only in {@code protect_content} messages, invoices in Stars with one price and no
+ * provider token. A 429 is waited out for as long as Telegram asks, a bounded number of times.
+ */
+@Component
+@ConditionalOnProperty("kamibot.telegram.token")
+class TelegramSender {
+
+	static final int MAX_TEXT = 4096;
+	private static final int ATTEMPTS = 3;
+	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+
+	private final TelegramClient client;
+
+	TelegramSender(TelegramClient client) {
+		this.client = client;
+	}
+
+	void send(String chatId, Reply reply) {
+		for (BotApiMethod<?> method : render(chatId, reply)) {
+			execute(method);
+		}
+	}
+
+	<T extends java.io.Serializable> T execute(BotApiMethod<T> method) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return client.execute(method);
+			}
+			catch (TelegramApiRequestException e) {
+				Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+				if (retryAfter == null || attempt == ATTEMPTS) {
+					throw new TelegramUnavailable(method.getMethod(), e);
+				}
+				log.warn("Telegram asked to wait {} s before {}", retryAfter, method.getMethod());
+				sleep(retryAfter);
+			}
+			catch (TelegramApiException e) {
+				throw new TelegramUnavailable(method.getMethod(), e);
+			}
+		}
+	}
+
+	static List<BotApiMethod<?>> render(String chatId, Reply reply) {
+		if (reply.invoice() != null) {
+			return List.of(invoice(chatId, reply.invoice()));
+		}
+		List<String> parts = split(reply.text());
+		List<BotApiMethod<?>> messages = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			boolean last = i == parts.size() - 1;
+			messages.add(SendMessage.builder()
+				.chatId(chatId)
+				.text(parts.get(i))
+				.protectContent(reply.carriesCodes() ? Boolean.TRUE : null)
+				.replyMarkup(last && !reply.buttons().isEmpty() ? keyboard(reply.buttons()) : null)
+				.build());
+		}
+		return messages;
+	}
+
+	private static SendInvoice invoice(String chatId, Invoice invoice) {
+		if (invoice.amount().currency() != io.kamibot.money.Currency.XTR) {
+			throw new IllegalArgumentException("Telegram sells digital goods for Stars only");
+		}
+		return SendInvoice.builder()
+			.chatId(chatId)
+			.title(invoice.title())
+			.description(invoice.description())
+			.payload(invoice.payload())
+			.providerToken("")
+			.currency("XTR")
+			.price(LabeledPrice.builder().label(invoice.title()).amount(Math.toIntExact(invoice.amount().minor())).build())
+			.build();
+	}
+
+	private static InlineKeyboardMarkup keyboard(List<List<Button>> buttons) {
+		List<InlineKeyboardRow> rows = new ArrayList<>();
+		for (List<Button> row : buttons) {
+			rows.add(new InlineKeyboardRow(row.stream()
+				.map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build())
+				.toList()));
+		}
+		return InlineKeyboardMarkup.builder().keyboard(rows).build();
+	}
+
+	/** Splits at line breaks where possible so no part exceeds the limit. */
+	static List<String> split(String text) {
+		List<String> parts = new ArrayList<>();
+		String rest = text;
+		while (rest.length() > MAX_TEXT) {
+			int cut = rest.lastIndexOf('\n', MAX_TEXT);
+			cut = cut > 0 ? cut : MAX_TEXT;
+			parts.add(rest.substring(0, cut));
+			rest = rest.substring(cut).stripLeading();
+		}
+		parts.add(rest.isEmpty() ? "…" : rest);
+		return parts;
+	}
+
+	private static void sleep(int seconds) {
+		try {
+			Thread.sleep(seconds * 1000L);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Telegram", e);
+		}
+	}
+
+	/** Telegram did not take a call; the caller retries the update later. */
+	static class TelegramUnavailable extends RuntimeException {
+
+		TelegramUnavailable(String method, Exception cause) {
+			super("Telegram refused " + method + ": " + cause.getMessage(), cause);
+		}
+	}
+}

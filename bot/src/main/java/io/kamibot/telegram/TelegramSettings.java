@@ -1,0 +1,34 @@
+package io.kamibot.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * @param token the bot's token from BotFather
+ * @param apiUrl the Bot API server: Telegram's, a self-hosted one, or a local fake in tests
+ * @param pollTimeout how long one {@code getUpdates} may wait for updates
+ */
+@ConfigurationProperties("kamibot.telegram")
+record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
+
+	static final String CHANNEL = "telegram";
+
+	TelegramSettings {
+		apiUrl = apiUrl != null ? apiUrl : URI.create("https://api.telegram.org");
+		pollTimeout = pollTimeout != null ? pollTimeout : Duration.ofSeconds(50);
+	}
+
+	TelegramUrl telegramUrl() {
+		int port = apiUrl.getPort() != -1 ? apiUrl.getPort() : "https".equals(apiUrl.getScheme()) ? 443 : 80;
+		return new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
+	}
+
+	@Override
+	public String toString() {
+		// The token is a credential.
+		return "TelegramSettings[apiUrl=" + apiUrl + "]";
+	}
+}
