@@ -10,15 +10,26 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param token the bot's token from BotFather
  * @param apiUrl the Bot API server: Telegram's, a self-hosted one, or a local fake in tests
  * @param pollTimeout how long one {@code getUpdates} may wait for updates
+ * @param webhookUrl the public URL of {@code POST /telegram/webhook}; with a secret it replaces long polling
+ * @param webhookSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}: 1-256 of
+ *     {@code A-Za-z0-9_-}
  */
 @ConfigurationProperties("kamibot.telegram")
-record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
+record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, URI webhookUrl, String webhookSecret) {
 
 	static final String CHANNEL = "telegram";
 
 	TelegramSettings {
 		apiUrl = apiUrl != null ? apiUrl : URI.create("https://api.telegram.org");
 		pollTimeout = pollTimeout != null ? pollTimeout : Duration.ofSeconds(50);
+		if (webhookUrl != null && (webhookSecret == null || !webhookSecret.matches("[A-Za-z0-9_-]{1,256}"))) {
+			throw new IllegalArgumentException("A Telegram webhook needs KAMIBOT_TELEGRAM_WEBHOOK_SECRET: "
+					+ "1-256 characters of A-Za-z0-9_-");
+		}
+	}
+
+	boolean webhook() {
+		return webhookUrl != null;
 	}
 
 	TelegramUrl telegramUrl() {
@@ -29,6 +40,6 @@ record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
 	@Override
 	public String toString() {
 		// The token is a credential.
-		return "TelegramSettings[apiUrl=" + apiUrl + "]";
+		return "TelegramSettings[apiUrl=" + apiUrl + ", webhookUrl=" + webhookUrl + "]";
 	}
 }

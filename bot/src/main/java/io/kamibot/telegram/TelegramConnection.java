@@ -7,26 +7,48 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** Long polling: TelegramBots' poller hands each batch of updates to {@link TelegramInbound}. */
+/**
+ * How updates reach the shop: a webhook when one is configured (registered here with its secret token at start),
+ * else long polling, whose poller hands each batch of updates to {@link TelegramInbound}.
+ */
 @Component
 @ConditionalOnProperty("kamibot.telegram.token")
-class TelegramPolling implements SmartLifecycle {
+class TelegramConnection implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
+	private static final Logger log = LoggerFactory.getLogger(TelegramConnection.class);
 
 	private final TelegramSettings settings;
 	private final TelegramInbound inbound;
+	private final TelegramClient client;
 	private TelegramBotsLongPollingApplication application;
+	private boolean running;
 
-	TelegramPolling(TelegramSettings settings, TelegramInbound inbound) {
+	TelegramConnection(TelegramSettings settings, TelegramInbound inbound, TelegramClient client) {
 		this.settings = settings;
 		this.inbound = inbound;
+		this.client = client;
 	}
 
 	@Override
 	public synchronized void start() {
+		running = true;
+		if (settings.webhook()) {
+			try {
+				client.execute(SetWebhook.builder()
+					.url(settings.webhookUrl().toString())
+					.secretToken(settings.webhookSecret())
+					.build());
+			}
+			catch (TelegramApiException e) {
+				throw new IllegalStateException("Could not set the Telegram webhook", e);
+			}
+			log.info("Telegram webhook set to {}", settings.webhookUrl());
+			return;
+		}
 		application = new TelegramBotsLongPollingApplication();
 		int timeout = Math.toIntExact(settings.pollTimeout().toSeconds());
 		try {
@@ -41,6 +63,7 @@ class TelegramPolling implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		running = false;
 		if (application != null) {
 			try {
 				application.close();
@@ -54,7 +77,7 @@ class TelegramPolling implements SmartLifecycle {
 
 	@Override
 	public synchronized boolean isRunning() {
-		return application != null;
+		return running;
 	}
 
 	@Override

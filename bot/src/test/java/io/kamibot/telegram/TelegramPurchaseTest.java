@@ -1,0 +1,209 @@
+package io.kamibot.telegram;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.stock.Stock;
+import io.kamibot.testing.Codes;
+import io.kamibot.testing.CoreTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Purchases in Telegram through the real TelegramBots client (long polling) against a fake Bot API on loopback.
+ */
+@CoreTest
+class TelegramPurchaseTest {
+
+	private static final String TOKEN = "123456:TEST-TOKEN";
+	private static final Duration WAIT = Duration.ofSeconds(10);
+	private static final FakeBotApi telegram = new FakeBotApi(TOKEN);
+	private static final AtomicLong updates = new AtomicLong(1000);
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Orders orders;
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) throws IOException {
+		telegram.start();
+		registry.add("kamibot.telegram.token", () -> TOKEN);
+		registry.add("kamibot.telegram.api-url", telegram::url);
+		registry.add("kamibot.telegram.poll-timeout", () -> "1s");
+	}
+
+	@AfterAll
+	static void stop() {
+		telegram.close();
+	}
+
+	@Test
+	void buysWithStarsAndReceivesTheCodeInAProtectedMessage() {
+		Sku sku = product("TG-STARS", "星卡会员 Stars card", 2, 50L);
+		long chat = 7001;
+		say(chat, "/start");
+		assertThat(telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT).params().has("reply_markup")).isTrue();
+
+		say(chat, "/buy " + sku + " 1");
+		FakeBotApi.Call placed = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && c.param("text").matches("(?s).*K\\d{6}[A-Z0-9]{8}.*"), WAIT);
+		String orderNo = placed.param("text").replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+		String buttons = placed.params().get("reply_markup").toString();
+		assertThat(buttons).contains("pay:stars:" + orderNo).doesNotContain("sandbox").doesNotContain("wechat");
+
+		press(chat, "pay:stars:" + orderNo);
+		FakeBotApi.Call invoice = telegram.awaitCall("sendInvoice", c -> chat(c, chat), WAIT);
+		assertThat(invoice.param("currency")).isEqualTo("XTR");
+		assertThat(invoice.param("payload")).isEqualTo(orderNo);
+		assertThat(invoice.param("provider_token")).isIn("", null);
+		assertThat(invoice.params().get("prices")).hasSize(1);
+		assertThat(invoice.params().get("prices").get(0).get("amount").asLong()).isEqualTo(50);
+
+		long started = System.nanoTime();
+		telegram.push(telegram.preCheckout(updates.incrementAndGet(), chat, "XTR", 50, orderNo));
+		FakeBotApi.Call answer = telegram.awaitCall("answerPreCheckoutQuery", c -> true, WAIT);
+		assertThat(answer.param("ok")).isEqualTo("true");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 50, orderNo, "charge-1"));
+		FakeBotApi.Call code = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
+		List<String> delivered = stock.reveal(orderNo);
+		assertThat(code.param("text")).contains(delivered.get(0));
+		assertThat(orders.find(orderNo).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+	}
+
+	@Test
+	void theSamePaymentTwiceDeliversOneCode() throws InterruptedException {
+		Sku sku = product("TG-TWICE", "Twice", 3, 10L);
+		long chat = 7002;
+		Order order = orders.place(customer(chat), sku, 1);
+		long update = updates.incrementAndGet();
+		telegram.push(telegram.successfulPayment(update, chat, chat, "XTR", 10, order.orderNo(), "charge-twice"));
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
+
+		// The same update again, and the same charge in a new update.
+		telegram.push(telegram.successfulPayment(update, chat, chat, "XTR", 10, order.orderNo(), "charge-twice"));
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 10, order.orderNo(),
+				"charge-twice"));
+		say(chat, "/help");
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("/catalog"), WAIT);
+
+		assertThat(telegram.calls("sendMessage").stream()
+			.filter(c -> chat(c, chat) && "true".equals(c.param("protect_content")))).hasSize(1);
+		assertThat(stock.levels(sku).sold()).isEqualTo(1);
+	}
+
+	@Test
+	void aWrongAmountDeliversNothingAndHoldsTheOrder() {
+		Sku sku = product("TG-WRONG", "Wrong", 1, 30L);
+		long chat = 7003;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.push(telegram.preCheckout(updates.incrementAndGet(), chat, "XTR", 29, order.orderNo()));
+		assertThat(telegram.awaitCall("answerPreCheckoutQuery", c -> "false".equals(c.param("ok")), WAIT)
+			.param("error_message")).isNotBlank();
+
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 29, order.orderNo(),
+				"charge-wrong"));
+		say(chat, "/help");
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("/catalog"), WAIT);
+
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.UNDER_REVIEW);
+		assertThat(stock.levels(sku).sold()).isZero();
+	}
+
+	@Test
+	void answersPreCheckoutAheadOfABacklogOfSlowUpdates() {
+		Sku sku = product("TG-BUSY", "Busy", 1, 5L);
+		long chat = 7004;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.delay("sendMessage", Duration.ofMillis(400));
+		try {
+			for (int i = 0; i < 30; i++) {
+				say(7100 + i, "/help");
+			}
+			long started = System.nanoTime();
+			telegram.push(telegram.preCheckout(updates.incrementAndGet(), chat, "XTR", 5, order.orderNo()));
+			telegram.awaitCall("answerPreCheckoutQuery",
+					c -> c.param("pre_checkout_query_id").equals("pcq-" + updates.get()), WAIT);
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			System.out.println("pre-checkout answered behind 30 slow updates in " + took.toMillis() + " ms");
+			assertThat(took).isLessThan(Duration.ofSeconds(5));
+		}
+		finally {
+			telegram.delay("sendMessage", Duration.ZERO);
+		}
+	}
+
+	@Test
+	void neverOffersAnythingButStarsAndNothingForProductsWithoutAStarsPrice() {
+		Sku sku = product("TG-NOSTARS", "No stars", 1, null);
+		long chat = 7005;
+		say(chat, "/buy " + sku + " 1");
+		FakeBotApi.Call reply = telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
+		assertThat(reply.params().has("reply_markup")).isFalse();
+		assertThat(stock.levels(sku).available()).as("reservation released").isEqualTo(1);
+	}
+
+	@Test
+	void processesAnUpdateStoredBeforeACrashExactlyOnce() throws Exception {
+		long chat = 7006;
+		// As if consume() stored it and the process died before processing: nothing will poll it again.
+		String update = "{\"update_id\":" + updates.incrementAndGet() + ",\"message\":{\"message_id\":1,\"date\":1,"
+				+ "\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
+				+ ",\"is_bot\":false,\"first_name\":\"T\"},\"text\":\"/paysupport\"}}";
+		assertThat(inbox.accept("telegram", String.valueOf(updates.get()), String.valueOf(chat), update)).isTrue();
+		assertThat(inbox.accept("telegram", String.valueOf(updates.get()), String.valueOf(chat), update)).isFalse();
+
+		telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
+		Thread.sleep(1500);
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, chat))).hasSize(1);
+	}
+
+	@Autowired
+	io.kamibot.inbox.Inbox inbox;
+
+	private Sku product(String name, String title, int codes, Long stars) {
+		Sku sku = new Sku(name);
+		catalog.save(sku, new ProductDraft(title, "desc", null, 990L, stars, true, 10, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines(name + "-CODE", codes)), "test");
+		return sku;
+	}
+
+	@Autowired
+	io.kamibot.customer.Customers customers;
+
+	private String customer(long chat) {
+		return customers.identify(new io.kamibot.customer.ChannelIdentity("telegram", String.valueOf(chat))).id();
+	}
+
+	private static void say(long chat, String text) {
+		telegram.push(telegram.message(updates.incrementAndGet(), chat, chat, text));
+	}
+
+	private static void press(long chat, String data) {
+		telegram.push(telegram.callback(updates.incrementAndGet(), chat, chat, data, 1));
+	}
+
+	private static boolean chat(FakeBotApi.Call call, long chat) {
+		return String.valueOf(chat).equals(call.param("chat_id"));
+	}
+}

@@ -1,0 +1,95 @@
+package io.kamibot.telegram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+import io.kamibot.testing.CoreTestApplication;
+import io.kamibot.testing.InMemoryMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Webhook mode: Telegram pushes to {@code POST /telegram/webhook} with the secret token. */
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = InMemoryMongo.class)
+@DirtiesContext
+class TelegramWebhookTest {
+
+	private static final String TOKEN = "654321:WEBHOOK-TOKEN";
+	private static final String SECRET = "s3cret_token-For-webhook";
+	private static final FakeBotApi telegram = new FakeBotApi(TOKEN);
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) throws IOException {
+		telegram.start();
+		registry.add("kamibot.telegram.token", () -> TOKEN);
+		registry.add("kamibot.telegram.api-url", telegram::url);
+		registry.add("kamibot.telegram.webhook-url", () -> "https://shop.example/telegram/webhook");
+		registry.add("kamibot.telegram.webhook-secret", () -> SECRET);
+	}
+
+	@AfterAll
+	static void stop() {
+		telegram.close();
+	}
+
+	@Test
+	void registersTheWebhookWithItsSecretInsteadOfPolling() {
+		FakeBotApi.Call set = telegram.awaitCall("setWebhook", c -> true, Duration.ofSeconds(5));
+		assertThat(set.param("url")).isEqualTo("https://shop.example/telegram/webhook");
+		assertThat(set.param("secret_token")).isEqualTo(SECRET);
+		assertThat(telegram.calls("getUpdates")).isEmpty();
+	}
+
+	@Test
+	void refusesAMissingOrWrongSecretAndProcessesNothing() throws Exception {
+		String update = telegram.message(501, 8001, 8001, "/start").toString();
+		assertThat(post(update, null)).isEqualTo(401);
+		assertThat(post(update, "wrong")).isEqualTo(401);
+		assertThat(post(update, SECRET + "x")).isEqualTo(401);
+		Thread.sleep(1500);
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8001".equals(c.param("chat_id")))).isEmpty();
+	}
+
+	@Test
+	void processesAPushOnceHoweverOftenTelegramRetriesIt() throws Exception {
+		String update = telegram.message(502, 8002, 8002, "/start").toString();
+		assertThat(post(update, SECRET)).isEqualTo(200);
+		assertThat(post(update, SECRET)).isEqualTo(200);
+		telegram.awaitCall("sendMessage", c -> "8002".equals(c.param("chat_id")), Duration.ofSeconds(10));
+		Thread.sleep(1500);
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8002".equals(c.param("chat_id")))).hasSize(1);
+	}
+
+	@Test
+	void refusesMalformedPushes() throws Exception {
+		assertThat(post("{not json", SECRET)).isEqualTo(400);
+	}
+
+	private int post(String body, String secret) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (secret != null) {
+			request.header(TelegramWebhook.SECRET_HEADER, secret);
+		}
+		return http.send(request.build(), BodyHandlers.discarding()).statusCode();
+	}
+}
