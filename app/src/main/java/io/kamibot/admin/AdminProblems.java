@@ -1,14 +1,32 @@
 package io.kamibot.admin;
 
 import io.kamibot.catalog.UnknownProduct;
+import io.kamibot.ordering.OrderNotFound;
+import io.kamibot.payment.NotRefundable;
+import io.kamibot.payment.RefundFailed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
-@RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class })
+@RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class })
 class AdminProblems {
+
+	@ExceptionHandler
+	ProblemDetail unknownOrder(OrderNotFound e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notRefundable(NotRefundable e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail refundFailed(RefundFailed e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+	}
 
 	@ExceptionHandler
 	ProblemDetail unknownProduct(UnknownProduct e) {

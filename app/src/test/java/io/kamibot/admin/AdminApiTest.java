@@ -78,6 +78,31 @@ class AdminApiTest {
 	}
 
 	@Test
+	void refundsAnOrderOnceThroughTheApi() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("REFUNDED", "{\"title\":\"Refunded\",\"priceFen\":100}");
+		shop.importCodes("REFUNDED", "RF-1\nRF-2\n");
+		String paid = orderNo(shop.say("refunder", "/buy REFUNDED 1"));
+		shop.press("refunder", "pay:sandbox:" + paid);
+		String unpaid = orderNo(shop.say("refunder", "/buy REFUNDED 1"));
+		String path = "/api/admin/orders/" + paid + "/refund";
+
+		assertThat(shop.post(path, "", "text/plain", "wrong").statusCode()).isEqualTo(401);
+		assertThat(ShopClient.ok(shop.post(path, "", "text/plain", TOKEN)).get("outcome").asString())
+			.isEqualTo("REFUNDED");
+		assertThat(ShopClient.ok(shop.post(path, "", "text/plain", TOKEN)).get("outcome").asString())
+			.isEqualTo("ALREADY_REFUNDED");
+		assertThat(shop.post("/api/admin/orders/" + unpaid + "/refund", "", "text/plain", TOKEN).statusCode())
+			.isEqualTo(409);
+		assertThat(shop.post("/api/admin/orders/K261122AAAAAAAA/refund", "", "text/plain", TOKEN).statusCode())
+			.isEqualTo(404);
+	}
+
+	private static String orderNo(JsonNode replies) {
+		return ShopClient.text(replies).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+	}
+
+	@Test
 	void updatesOnlyTheFieldsGiven() {
 		ShopClient shop = new ShopClient(port, TOKEN);
 		shop.saveProduct("EDITED", "{\"title\":\"First\",\"priceFen\":100,\"starsPrice\":5,\"lowStockThreshold\":3}");

@@ -32,6 +32,7 @@ class TelegramPurchaseTest {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 	private static final FakeBotApi telegram = new FakeBotApi(TOKEN);
 	private static final AtomicLong updates = new AtomicLong(1000);
+	private static final long ADMIN = 9001;
 
 	@Autowired
 	Catalog catalog;
@@ -48,6 +49,7 @@ class TelegramPurchaseTest {
 		registry.add("kamibot.telegram.token", () -> TOKEN);
 		registry.add("kamibot.telegram.api-url", telegram::url);
 		registry.add("kamibot.telegram.poll-timeout", () -> "1s");
+		registry.add("kamibot.admin.telegram-ids", () -> String.valueOf(ADMIN));
 	}
 
 	@AfterAll
@@ -161,6 +163,31 @@ class TelegramPurchaseTest {
 		FakeBotApi.Call reply = telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
 		assertThat(reply.params().has("reply_markup")).isFalse();
 		assertThat(stock.levels(sku).available()).as("reservation released").isEqualTo(1);
+	}
+
+	@Test
+	void anAdminRefundsAStarsPaymentOnceAndOthersCannot() throws InterruptedException {
+		Sku sku = product("TG-REFUND", "Refundable", 1, 20L);
+		long buyer = 7007;
+		Order order = orders.place(customer(buyer), sku, 1);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), buyer, buyer, "XTR", 20, order.orderNo(),
+				"charge-refund"));
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && "true".equals(c.param("protect_content")), WAIT);
+
+		say(buyer, "/refund " + order.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("/catalog"), WAIT);
+		assertThat(telegram.calls("refundStarPayment")).isEmpty();
+
+		say(ADMIN, "/refund " + order.orderNo());
+		FakeBotApi.Call refund = telegram.awaitCall("refundStarPayment", c -> true, WAIT);
+		assertThat(refund.param("user_id")).isEqualTo(String.valueOf(buyer));
+		assertThat(refund.param("telegram_payment_charge_id")).isEqualTo("charge-refund");
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains(order.orderNo()), WAIT);
+
+		say(ADMIN, "/refund " + order.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("已经退过款"), WAIT);
+		assertThat(telegram.calls("refundStarPayment")).hasSize(1);
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
 	}
 
 	@Test

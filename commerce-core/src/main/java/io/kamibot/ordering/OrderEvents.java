@@ -30,6 +30,10 @@ public final class OrderEvents {
 	public record OrderCancelled(String orderNo, String customerId) {
 	}
 
+	/** The money went back to the buyer. */
+	public record OrderRefunded(String orderNo, String customerId) {
+	}
+
 	/** Not paid in time. */
 	public record OrderExpired(String orderNo, String customerId) {
 	}

@@ -20,6 +20,7 @@ import io.kamibot.ordering.OrderEvents.OrderExpired;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderEvents.OrderPlaced;
+import io.kamibot.ordering.OrderEvents.OrderRefunded;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import org.slf4j.Logger;
@@ -164,6 +165,13 @@ public class Orders {
 	public boolean backorder(Order order) {
 		return announce(advance(order, OrderEvent.BACKORDER, status -> status == OrderStatus.PAID, Update::new),
 				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
+	}
+
+	/** The money went back to the buyer; returns {@code false} when the order was already refunded. */
+	public boolean markRefunded(Order order) {
+		return announce(advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
+				() -> new Update().set("refundedAt", clock.instant())),
+				refunded -> new OrderRefunded(refunded.orderNo(), refunded.customerId()));
 	}
 
 	/**

@@ -21,4 +21,14 @@ public interface PaymentProvider {
 
 	/** Starts paying for an order that awaits payment: what the buyer must do next. */
 	PaymentInstructions start(Order order);
+
+	/**
+	 * Returns the money of a payment to the payer. Called at most once per order unless it failed; it should
+	 * still be safe to repeat (providers key refunds by the payment).
+	 *
+	 * @throws RefundFailed when the provider refused or could not be reached
+	 */
+	default void refund(Order order, String transactionId) {
+		throw new RefundFailed(order.orderNo(), id() + " cannot refund");
+	}
 }

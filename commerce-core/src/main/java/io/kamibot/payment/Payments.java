@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderNotFound;
+import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentInstructions.Completed;
@@ -15,7 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Starts payments with a provider and records confirmations, checking each against its order before the order
@@ -145,6 +151,65 @@ public class Payments {
 		}
 		orders.markPaid(order.get(), id);
 		return PaymentOutcome.ACCEPTED;
+	}
+
+	/**
+	 * Returns an order's payment through its provider and marks the order REFUNDED. Once per order: a second
+	 * request, also a concurrent one, changes nothing and says so. A refund the provider refused may be requested
+	 * again.
+	 *
+	 * @param requestedBy who asked, for the record
+	 * @throws NotRefundable when the order was never paid
+	 * @throws RefundFailed when the provider did not return the money
+	 */
+	public RefundOutcome refund(String orderNo, String requestedBy) {
+		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
+		if (order.status() == OrderStatus.REFUNDED) {
+			return RefundOutcome.ALREADY_REFUNDED;
+		}
+		Payment payment = order.payment() == null ? null : mongo.findById(order.payment(), Payment.class);
+		if (payment == null || payment.outcome() != PaymentOutcome.ACCEPTED) {
+			throw new NotRefundable(orderNo);
+		}
+		if (!claimRefund(payment, requestedBy)) {
+			return RefundOutcome.ALREADY_REFUNDED;
+		}
+		PaymentProvider provider = providers.stream()
+			.filter(p -> p.id().equals(payment.provider()))
+			.findFirst()
+			.orElseThrow(() -> new RefundFailed(orderNo, "provider " + payment.provider() + " is not configured"));
+		try {
+			provider.refund(order, payment.transactionId());
+		}
+		catch (RuntimeException e) {
+			setRefundStatus(orderNo, "REQUESTED", "FAILED");
+			throw e instanceof RefundFailed failed ? failed : new RefundFailed(orderNo, e.getMessage());
+		}
+		setRefundStatus(orderNo, "REQUESTED", "DONE");
+		orders.markRefunded(order);
+		log.info("Order {} refunded through {} at the request of {}", orderNo, payment.provider(), requestedBy);
+		return RefundOutcome.REFUNDED;
+	}
+
+	/** Records the refund request, or takes over a failed one; {@code false} when another request owns it. */
+	private boolean claimRefund(Payment payment, String requestedBy) {
+		try {
+			mongo.insert(new Refund(payment.orderNo(), payment.provider(), payment.transactionId(), requestedBy,
+					"REQUESTED", clock.instant(), null));
+			return true;
+		}
+		catch (DuplicateKeyException e) {
+			return setRefundStatus(payment.orderNo(), "FAILED", "REQUESTED");
+		}
+	}
+
+	private boolean setRefundStatus(String orderNo, String from, String to) {
+		Update update = Update.update("status", to);
+		if ("DONE".equals(to)) {
+			update.set("doneAt", clock.instant());
+		}
+		return mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(from)), update, Refund.class)
+			.getModifiedCount() == 1;
 	}
 
 	private void holdQuietly(Order order, String reason) {

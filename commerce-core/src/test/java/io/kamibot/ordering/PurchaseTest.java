@@ -20,7 +20,9 @@ import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.PaymentInstructions;
 import io.kamibot.payment.PaymentOutcome;
+import io.kamibot.payment.NotRefundable;
 import io.kamibot.payment.Payments;
+import io.kamibot.payment.RefundOutcome;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockLevels;
@@ -241,6 +243,19 @@ class PurchaseTest {
 		payments.start(order.orderNo(), "kim", "sandbox", "webchat");
 		assertThatThrownBy(() -> deliveries.reveal(order.orderNo(), "mallory", "webchat"))
 			.isInstanceOf(OrderNotFound.class);
+	}
+
+	@Test
+	void refundsAPaidOrderOnceAndRefusesUnpaidOnes() {
+		Sku sku = product(2);
+		Order paid = orders.place("lena", sku, 1);
+		payments.start(paid.orderNo(), "lena", "sandbox", "webchat");
+		Order unpaid = orders.place("lena", sku, 1);
+
+		assertThat(payments.refund(paid.orderNo(), "test")).isEqualTo(RefundOutcome.REFUNDED);
+		assertThat(payments.refund(paid.orderNo(), "test")).isEqualTo(RefundOutcome.ALREADY_REFUNDED);
+		assertThat(orders.find(paid.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThatThrownBy(() -> payments.refund(unpaid.orderNo(), "test")).isInstanceOf(NotRefundable.class);
 	}
 
 	private Sku product(int codes) {

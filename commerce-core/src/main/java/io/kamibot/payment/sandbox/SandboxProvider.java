@@ -35,6 +35,11 @@ class SandboxProvider implements PaymentProvider {
 		return settings.channels().contains(channel);
 	}
 
+	/** No money moved, so there is nothing to return. */
+	@Override
+	public void refund(Order order, String transactionId) {
+	}
+
 	@Override
 	public PaymentInstructions start(Order order) {
 		return new PaymentInstructions.ConfirmNow(
