@@ -191,6 +191,28 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
+	void keepsEveryCallbackDataWithinSixtyFourBytesAlsoForChineseProducts() {
+		product("TG-ZH-LONG_SKU_NAME_0123456789AB", "超长中文商品名称月卡会员年卡季卡礼品卡点卡充值卡", 3, 99L);
+		long chat = 7008;
+		say(chat, "/catalog");
+		FakeBotApi.Call catalogReply = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && c.params().has("reply_markup"), WAIT);
+		press(chat, "p:TG-ZH-LONG_SKU_NAME_0123456789AB");
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("超长"), WAIT);
+		press(chat, "q:TG-ZH-LONG_SKU_NAME_0123456789AB:2");
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").matches("(?s).*K\\d{6}.*"), WAIT);
+
+		assertThat(catalogReply.params().get("reply_markup").toString()).contains("TG-ZH-LONG_SKU_NAME_0123456789AB");
+		List<String> data = telegram.calls("sendMessage").stream()
+			.filter(c -> c.params().has("reply_markup"))
+			.flatMap(c -> c.params().get("reply_markup").findValues("callback_data").stream())
+			.map(node -> node.asText())
+			.toList();
+		assertThat(data).isNotEmpty()
+			.allSatisfy(d -> assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64));
+	}
+
+	@Test
 	void processesAnUpdateStoredBeforeACrashExactlyOnce() throws Exception {
 		long chat = 7006;
 		// As if consume() stored it and the process died before processing: nothing will poll it again.
