@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +70,7 @@ public final class FakeBotApi implements AutoCloseable {
 	private final AtomicInteger messageIds = new AtomicInteger(100);
 	private long confirmedOffset;
 	private boolean closed;
+	private int active; // exchanges being handled, so close() can let their answers go out
 	private HttpServer server;
 	private ExecutorService executor;
 
@@ -90,8 +94,14 @@ public final class FakeBotApi implements AutoCloseable {
 	@Override
 	public void close() {
 		synchronized (this.lock) {
-			this.closed = true; // releases held getUpdates so stop() need not wait for them
-			this.lock.notifyAll();
+			this.closed = true;
+			this.lock.notifyAll(); // held getUpdates and delays answer now
+			try { // let those answers go out, so clients see an empty poll rather than a broken connection
+				waitUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos(), () -> this.active == 0);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (this.server != null) {
 			this.server.stop(0);
@@ -119,27 +129,18 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** First recorded call of {@code method} matching {@code match}, waiting up to {@code timeout}. */
 	public Call awaitCall(String method, Predicate<Call> match, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
+		Predicate<Call> wanted = (call) -> call.method().equalsIgnoreCase(method) && match.test(call);
 		synchronized (this.lock) {
-			while (true) {
-				for (Call call : this.calls) {
-					if (call.method().equalsIgnoreCase(method) && match.test(call)) {
-						return call;
-					}
-				}
-				long leftMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-				if (leftMillis <= 0) {
-					throw new AssertionError("No matching " + method + " call within " + timeout + "; recorded: "
-							+ this.calls.stream().map((c) -> c.method() + (c.failed() ? "(failed)" : "")).toList());
-				}
-				try {
-					this.lock.wait(leftMillis); // woken by record()
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new AssertionError("Interrupted while waiting for " + method, ex);
+			try {
+				if (waitUntil(System.nanoTime() + timeout.toNanos(), () -> this.calls.stream().anyMatch(wanted))) {
+					return this.calls.stream().filter(wanted).findFirst().orElseThrow();
 				}
 			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new AssertionError("No matching " + method + " call within " + timeout + "; recorded: "
+					+ this.calls.stream().map((c) -> c.method() + (c.failed() ? "(failed)" : "")).toList());
 		}
 	}
 
@@ -215,6 +216,9 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		synchronized (this.lock) {
+			this.active++;
+		}
 		try (exchange) {
 			// Path is /bot<token>/<method>; a test-server client puts /test before the method.
 			String[] segments = exchange.getRequestURI().getPath().split("/");
@@ -243,10 +247,15 @@ public final class FakeBotApi implements AutoCloseable {
 			record(known, params, failure != null);
 			Duration delay = this.delays.get(known.toLowerCase(Locale.ROOT));
 			if (delay != null) {
-				Thread.sleep(delay.toMillis());
+				pause(delay.toNanos());
 			}
 			if (failure != null) {
-				String description = (failure.errorCode() == 429) ? "Too Many Requests" : "Error " + failure.errorCode();
+				String description = switch (failure.errorCode()) {
+					case 400 -> "Bad Request";
+					case 403 -> "Forbidden: bot was blocked by the user";
+					case 429 -> "Too Many Requests";
+					default -> "Error " + failure.errorCode();
+				};
 				if (failure.retryAfter() != null) {
 					description += ": retry after " + failure.retryAfter();
 				}
@@ -259,6 +268,12 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt(); // server is closing
+		}
+		finally {
+			synchronized (this.lock) {
+				this.active--;
+				this.lock.notifyAll();
+			}
 		}
 	}
 
@@ -281,8 +296,10 @@ public final class FakeBotApi implements AutoCloseable {
 		message.put("date", now());
 		// The client sends chat_id as a JSON string; Telegram answers with a numeric chat id.
 		String chatId = params.path("chat_id").asText("");
-		message.putObject("chat").put("type", "private").set("id", chatId.matches("-?\\d+")
-				? this.json.getNodeFactory().numberNode(Long.parseLong(chatId)) : this.json.getNodeFactory().textNode(chatId));
+		ObjectNode chat = message.putObject("chat");
+		chat.set("id", chatId.matches("-?\\d+") ? this.json.getNodeFactory().numberNode(Long.parseLong(chatId))
+				: this.json.getNodeFactory().textNode(chatId));
+		chat.put("type", "private");
 		for (String field : List.of("text", "caption")) {
 			if (params.hasNonNull(field)) {
 				message.put(field, params.get(field).asText());
@@ -303,20 +320,32 @@ public final class FakeBotApi implements AutoCloseable {
 	/** Updates with update_id >= offset, in order; held while there are none. */
 	private ArrayNode poll(long offset, int limit, int timeoutSeconds) throws InterruptedException {
 		long deadline = System.nanoTime() + Math.min(Math.max(timeoutSeconds, 0) * 1000L, MAX_HOLD_MILLIS) * 1_000_000;
+		Predicate<ObjectNode> ready = (update) -> update.path("update_id").asLong() >= offset;
 		ArrayNode result = this.json.createArrayNode();
 		synchronized (this.lock) {
-			while (true) {
-				this.updates.stream()
-					.filter((update) -> update.path("update_id").asLong() >= offset)
-					.limit(Math.max(limit, 1))
-					.forEach((update) -> result.add(update.deepCopy()));
-				long leftMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-				if (!result.isEmpty() || this.closed || leftMillis <= 0) {
-					return result;
-				}
-				this.lock.wait(leftMillis); // woken by push() or close()
-			}
+			waitUntil(deadline, () -> this.closed || this.updates.stream().anyMatch(ready)); // push() wakes us
+			this.updates.stream().filter(ready).limit(Math.max(limit, 1)).forEach((u) -> result.add(u.deepCopy()));
+			return result;
 		}
+	}
+
+	/** Sleeps, but wakes when the fake closes. */
+	private void pause(long nanos) throws InterruptedException {
+		synchronized (this.lock) {
+			waitUntil(System.nanoTime() + nanos, () -> this.closed);
+		}
+	}
+
+	/** Waits on the lock (held by the caller) until {@code done}; false if the deadline passed first. */
+	private boolean waitUntil(long deadlineNanos, BooleanSupplier done) throws InterruptedException {
+		while (!done.getAsBoolean()) {
+			long left = deadlineNanos - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			this.lock.wait(Math.max(1, left / 1_000_000)); // every state change calls notifyAll
+		}
+		return true;
 	}
 
 	private Failure takeFailure(String method, String chatId) {
@@ -398,33 +427,46 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 	}
 
-	/** Text parts become params; a file part "document" becomes document_filename and document_bytes. */
+	/**
+	 * Text parts become params. A file travels as its own part, which the client names after the file and
+	 * refers to as "document": "attach://codes.txt"; it is recorded as document_filename and document_bytes.
+	 */
 	private void parseMultipart(byte[] body, String boundary, ObjectNode into) {
 		String raw = new String(body, StandardCharsets.ISO_8859_1); // one char per byte: indexes are byte offsets
 		String delimiter = "--" + boundary;
+		Map<String, Map.Entry<String, Integer>> files = new HashMap<>(); // part name -> (filename, size)
 		int at = raw.indexOf(delimiter);
 		while (at >= 0) {
 			int start = at + delimiter.length() + 2; // past the CRLF ending the delimiter line
 			int next = raw.indexOf(delimiter, start);
 			int headersEnd = raw.indexOf("\r\n\r\n", start);
 			if (next < 0 || headersEnd < 0 || headersEnd > next) {
-				return; // nothing follows the closing "--boundary--"
+				break; // nothing follows the closing "--boundary--"
 			}
 			String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
 			int from = headersEnd + 4;
 			int to = next - 2; // the CRLF before a delimiter belongs to the delimiter
 			Matcher name = PART_NAME.matcher(headers);
 			Matcher file = FILE_NAME.matcher(headers);
-			if (name.find()) {
-				if (file.find()) {
-					into.put(name.group(1) + "_filename", file.group(1)).put(name.group(1) + "_bytes", to - from);
-				}
-				else {
-					putText(into, name.group(1), new String(body, from, to - from, StandardCharsets.UTF_8));
-				}
+			String partName = name.find() ? name.group(1) : null;
+			if (partName != null && file.find()) {
+				files.put(partName, Map.entry(file.group(1), to - from));
+			}
+			else if (partName != null) {
+				putText(into, partName, new String(body, from, to - from, StandardCharsets.UTF_8));
 			}
 			at = next;
 		}
+		files.forEach((part, file) -> {
+			String field = part; // a plain upload (no attach://) is named after its field
+			for (Iterator<String> names = into.fieldNames(); names.hasNext();) {
+				String candidate = names.next();
+				if (into.get(candidate).asText().equals("attach://" + part)) {
+					field = candidate;
+				}
+			}
+			into.put(field + "_filename", file.getKey()).put(field + "_bytes", file.getValue());
+		});
 	}
 
 	/** Form values are text; JSON ones (reply_markup, prices) are kept as JSON, as a JSON body gives them. */
