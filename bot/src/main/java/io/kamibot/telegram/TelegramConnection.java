@@ -52,8 +52,9 @@ class TelegramConnection implements SmartLifecycle {
 		application = new TelegramBotsLongPollingApplication();
 		int timeout = Math.toIntExact(settings.pollTimeout().toSeconds());
 		try {
+			// The poller passes the last update id it received; asking from the next one confirms it to Telegram.
 			application.registerBot(settings.token(), settings::telegramUrl,
-					offset -> GetUpdates.builder().offset(offset).timeout(timeout).build(), inbound);
+					lastUpdateId -> GetUpdates.builder().offset(lastUpdateId + 1).timeout(timeout).build(), inbound);
 			log.info("Telegram long polling started against {}", settings.apiUrl());
 		}
 		catch (TelegramApiException e) {

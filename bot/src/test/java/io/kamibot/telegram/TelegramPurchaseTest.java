@@ -213,6 +213,19 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
+	void confirmsEachUpdateToTelegramOnceItIsStored() throws InterruptedException {
+		long chat = 7009;
+		say(chat, "/help");
+		long id = updates.get();
+		telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
+		for (int i = 0; i < 50 && telegram.confirmedOffset() <= id; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(telegram.confirmedOffset()).isGreaterThan(id);
+		assertThat(telegram.pending()).isZero();
+	}
+
+	@Test
 	void processesAnUpdateStoredBeforeACrashExactlyOnce() throws Exception {
 		long chat = 7006;
 		// As if consume() stored it and the process died before processing: nothing will poll it again.
