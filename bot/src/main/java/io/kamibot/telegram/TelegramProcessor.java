@@ -78,9 +78,18 @@ class TelegramProcessor {
 		log.info("Stars payment for order {}: {}", payment.getInvoicePayload(), outcome);
 	}
 
+	/**
+	 * The update's effect has happened by now (an order placed …): a reply Telegram will not take is logged, not
+	 * retried, because retrying the update would repeat the effect.
+	 */
 	private void reply(long chat, List<Reply> replies) {
-		for (Reply reply : replies) {
-			sender.send(String.valueOf(chat), reply);
+		try {
+			for (Reply reply : replies) {
+				sender.send(String.valueOf(chat), reply);
+			}
+		}
+		catch (TelegramSender.TelegramUnavailable e) {
+			log.error("A reply to chat {} was lost: {}", chat, e.getMessage());
 		}
 	}
 }

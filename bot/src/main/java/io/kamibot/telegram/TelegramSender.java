@@ -22,9 +22,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Renders replies as Bot API calls and sends them: texts split at Telegram's 4096-character limit, buttons as
- * inline keyboards, codes only in {@code protect_content} messages, invoices in Stars with one price and no
- * provider token. A 429 is waited out for as long as Telegram asks, a bounded number of times.
+ * Renders replies as Bot API calls and sends them within Telegram's limits: texts split at 4096 characters,
+ * buttons as inline keyboards, codes only in {@code protect_content} messages, invoices in Stars with one price
+ * and no provider token. A 429 is waited out for as long as Telegram asks, a bounded number of times, on the
+ * thread serving that chat only.
  */
 @Component
 @ConditionalOnProperty("kamibot.telegram.token")
@@ -35,13 +36,16 @@ class TelegramSender {
 	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
 	private final TelegramClient client;
+	private final TelegramLimits limits;
 
-	TelegramSender(TelegramClient client) {
+	TelegramSender(TelegramClient client, TelegramLimits limits) {
 		this.client = client;
+		this.limits = limits;
 	}
 
 	void send(String chatId, Reply reply) {
 		for (BotApiMethod<?> method : render(chatId, reply)) {
+			limits.awaitTurn(chatId);
 			execute(method);
 		}
 	}

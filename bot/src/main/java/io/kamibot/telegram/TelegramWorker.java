@@ -1,6 +1,8 @@
 package io.kamibot.telegram;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +16,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes stored updates one at a time, oldest first: woken when updates arrive, and every second anyway, so
- * updates stored before a restart, or whose processing failed, are picked up.
+ * Processes stored updates on a few threads, oldest first and one at a time per chat (the inbox hands out a chat's
+ * next update only when the one before is done), so a chat that has to wait (a 429, its rate limit) holds up no
+ * other. Woken when updates arrive, and every second anyway, so updates stored before a restart, or whose
+ * processing failed, are picked up.
  */
 @Component
 @ConditionalOnProperty("kamibot.telegram.token")
@@ -27,39 +31,47 @@ class TelegramWorker implements SmartLifecycle {
 
 	private final Inbox inbox;
 	private final TelegramProcessor processor;
+	private final int threads;
 	private final Semaphore wakeUps = new Semaphore(0);
-	private volatile Thread thread;
+	private final List<Thread> workers = new ArrayList<>();
 	private volatile boolean running;
 
-	TelegramWorker(Inbox inbox, TelegramProcessor processor) {
+	TelegramWorker(Inbox inbox, TelegramProcessor processor, TelegramSettings settings) {
 		this.inbox = inbox;
 		this.processor = processor;
+		this.threads = settings.workers();
 	}
 
 	void wake() {
-		wakeUps.release();
+		// Enough for every thread to look once; more would only make idle threads spin.
+		if (wakeUps.availablePermits() < threads) {
+			wakeUps.release(threads);
+		}
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		running = true;
-		thread = new Thread(this::loop, "telegram-worker");
-		thread.start();
+		for (int i = 0; i < threads; i++) {
+			Thread worker = new Thread(this::loop, "telegram-worker-" + i);
+			workers.add(worker);
+			worker.start();
+		}
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		running = false;
 		wake();
-		Thread current = thread;
-		if (current != null) {
+		for (Thread worker : workers) {
 			try {
-				current.join(TimeUnit.SECONDS.toMillis(10));
+				worker.join(TimeUnit.SECONDS.toMillis(10));
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 		}
+		workers.clear();
 	}
 
 	@Override
@@ -76,7 +88,6 @@ class TelegramWorker implements SmartLifecycle {
 				}
 				else {
 					wakeUps.tryAcquire(1, TimeUnit.SECONDS);
-					wakeUps.drainPermits();
 				}
 			}
 			catch (InterruptedException e) {

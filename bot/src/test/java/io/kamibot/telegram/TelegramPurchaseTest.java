@@ -213,6 +213,25 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
+	void aTooManyRequestsAnswerDelaysThatChatOnly() {
+		long slow = 7010;
+		long other = 7011;
+		telegram.failNextForChat("sendMessage", String.valueOf(slow), 1, 2);
+		long started = System.nanoTime();
+		say(slow, "/help");
+		say(other, "/help");
+
+		FakeBotApi.Call otherReply = telegram.awaitCall("sendMessage", c -> chat(c, other) && !c.failed(), WAIT);
+		FakeBotApi.Call slowReply = telegram.awaitCall("sendMessage", c -> chat(c, slow) && !c.failed(), WAIT);
+
+		assertThat(Duration.ofNanos(otherReply.atNanos() - started)).isLessThan(Duration.ofMillis(1500));
+		FakeBotApi.Call refused = telegram.calls("sendMessage").stream().filter(c -> chat(c, slow) && c.failed())
+			.findFirst().orElseThrow();
+		assertThat(Duration.ofNanos(slowReply.atNanos() - refused.atNanos())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(otherReply.atNanos()).isLessThan(slowReply.atNanos());
+	}
+
+	@Test
 	void confirmsEachUpdateToTelegramOnceItIsStored() throws InterruptedException {
 		long chat = 7009;
 		say(chat, "/help");

@@ -2,13 +2,14 @@ package io.kamibot.testing;
 
 import java.time.ZoneId;
 
+import org.redisson.api.RedissonClient;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Primary;
 
-/** The commerce core alone, as tests of it boot it, with a clock the tests move. */
+/** The commerce core alone, as tests of it boot it, with a clock the tests move and the test Redis. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("io.kamibot")
@@ -18,5 +19,10 @@ public class CoreTestApplication {
 	@Primary
 	TestClock testClock() {
 		return new TestClock(ZoneId.of("Asia/Shanghai"));
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	RedissonClient redisson() {
+		return TestRedis.client();
 	}
 }

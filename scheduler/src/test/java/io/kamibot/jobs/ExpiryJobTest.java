@@ -12,12 +12,8 @@ import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
-import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +51,5 @@ class ExpiryJobTest {
 		}
 		assertThat(status).isEqualTo(OrderStatus.EXPIRED);
 		assertThat(stock.levels(sku).available()).isEqualTo(1);
-	}
-
-	@TestConfiguration
-	static class Redis {
-
-		@Bean(destroyMethod = "shutdown")
-		RedissonClient redisson() {
-			return TestRedis.client();
-		}
 	}
 }
