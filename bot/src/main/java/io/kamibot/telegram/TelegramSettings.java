@@ -13,7 +13,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param webhookUrl the public URL of {@code POST /telegram/webhook}; with a secret it replaces long polling
  * @param webhookSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}: 1-256 of
  *     {@code A-Za-z0-9_-}
- * @param workers how many chats are served at the same time (8 unless set)
+ * @param workers how many chats are served at the same time (8 unless set; 0 stores updates without processing
+ *     them, for an instance that only receives)
  */
 @ConfigurationProperties("kamibot.telegram")
 record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, URI webhookUrl, String webhookSecret,
@@ -25,6 +26,9 @@ record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, URI webh
 		apiUrl = apiUrl != null ? apiUrl : URI.create("https://api.telegram.org");
 		pollTimeout = pollTimeout != null ? pollTimeout : Duration.ofSeconds(50);
 		workers = workers != null ? workers : 8;
+		if (workers < 0) {
+			throw new IllegalArgumentException("kamibot.telegram.workers cannot be negative");
+		}
 		if (webhookUrl != null && (webhookSecret == null || !webhookSecret.matches("[A-Za-z0-9_-]{1,256}"))) {
 			throw new IllegalArgumentException("A Telegram webhook needs KAMIBOT_TELEGRAM_WEBHOOK_SECRET: "
 					+ "1-256 characters of A-Za-z0-9_-");
