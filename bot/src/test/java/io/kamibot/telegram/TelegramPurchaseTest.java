@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.kamibot.catalog.Catalog;
+import io.kamibot.conversation.Reply;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.ordering.Order;
@@ -230,6 +231,21 @@ class TelegramPurchaseTest {
 		assertThat(Duration.ofNanos(slowReply.atNanos() - refused.atNanos())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 		assertThat(otherReply.atNanos()).isLessThan(slowReply.atNanos());
 	}
+
+	@Test
+	void sendsAboutOneMessageASecondToAChatAfterAShortBurst() {
+		long chat = 7012;
+		for (int i = 0; i < 6; i++) {
+			outbox.send(String.valueOf(chat), Reply.text("message " + i));
+		}
+		List<FakeBotApi.Call> sent = telegram.calls("sendMessage").stream().filter(c -> chat(c, chat)).toList();
+		assertThat(sent).hasSize(6);
+		Duration span = Duration.ofNanos(sent.get(5).atNanos() - sent.get(0).atNanos());
+		assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+	}
+
+	@Autowired
+	TelegramOutbox outbox;
 
 	@Test
 	void confirmsEachUpdateToTelegramOnceItIsStored() throws InterruptedException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -34,6 +35,7 @@ public class Inbox {
 
 	private final MongoCollection<Document> items;
 	private final Clock clock;
+	private final AtomicLong lastSeq = new AtomicLong();
 
 	Inbox(MongoTemplate mongo, Clock clock) {
 		this.items = mongo.getCollection("inbox");
@@ -55,8 +57,7 @@ public class Inbox {
 				.append("chat", channel + ":" + chat)
 				.append("payload", payload)
 				.append("status", "PENDING")
-				// Arrival order across instances and restarts: microseconds of the shared wall clock.
-				.append("seq", received.getEpochSecond() * 1_000_000 + received.getNano() / 1_000)
+				.append("seq", nextSeq(received))
 				.append("receivedAt", now)
 				.append("leaseUntil", new Date(0))
 				.append("attempts", 0));
@@ -68,6 +69,15 @@ public class Inbox {
 			}
 			throw e;
 		}
+	}
+
+	/**
+	 * Arrival order: microseconds of the wall clock, so it holds across instances and restarts, but strictly
+	 * increasing within this process, so updates stored in the same microsecond (one batch) keep their order.
+	 */
+	private long nextSeq(Instant received) {
+		long micros = received.getEpochSecond() * 1_000_000 + received.getNano() / 1_000;
+		return lastSeq.updateAndGet(previous -> Math.max(previous + 1, micros));
 	}
 
 	/** The oldest update of the channel that may be processed now, leased to the caller for {@code lease}. */

@@ -46,6 +46,17 @@ class InboxTest {
 	}
 
 	@Test
+	void keepsTheOrderOfUpdatesStoredInTheSameInstant() {
+		inbox.accept("e", "1", "chat", "one");
+		inbox.accept("e", "2", "chat", "two");
+		InboxItem first = inbox.claim("e", LEASE).orElseThrow();
+		assertThat(first.payload()).isEqualTo("one");
+		assertThat(inbox.claim("e", LEASE)).isEmpty();
+		inbox.done(first);
+		assertThat(inbox.claim("e", LEASE).orElseThrow().payload()).isEqualTo("two");
+	}
+
+	@Test
 	void handsOutAgainWhenTheProcessorDiedOrFailed() {
 		inbox.accept("c", "1", "chat", "work");
 		InboxItem claimed = inbox.claim("c", LEASE).orElseThrow();
