@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.kamibot.testing.CoreTestApplication;
+import testing.kamibot.CoreTestApplication;
 import io.kamibot.vault.Vault;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-import io.kamibot.testing.CoreTestApplication;
+import testing.kamibot.CoreTestApplication;
 import io.kamibot.testing.InMemoryMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

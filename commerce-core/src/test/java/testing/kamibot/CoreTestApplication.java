@@ -1,7 +1,9 @@
-package io.kamibot.testing;
+package testing.kamibot;
 
 import java.time.ZoneId;
 
+import io.kamibot.testing.TestClock;
+import io.kamibot.testing.TestRedis;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -9,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Primary;
 
-/** The commerce core alone, as tests of it boot it, with a clock the tests move and the test Redis. */
+/**
+ * The commerce core alone, as tests of it boot it, with a clock the tests move and the test Redis. It lives
+ * outside {@code io.kamibot} so that the application's own component scan never picks it up.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("io.kamibot")
