@@ -1,5 +1,6 @@
 package io.kamibot.conversation;
 
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ class Notifier {
 				(customer, order) -> Reply.text(texts.render(customer.language(), Text.ORDER_EXPIRED, order.orderNo())));
 	}
 
-	private void notify(String customerId, String orderNo, java.util.function.BiFunction<Customer, Order, Reply> message) {
+	private void notify(String customerId, String orderNo, BiFunction<Customer, Order, Reply> message) {
 		try {
 			Optional<Customer> customer = customers.find(customerId);
 			Optional<Order> order = orders.find(orderNo);

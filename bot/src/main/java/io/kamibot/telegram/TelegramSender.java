@@ -1,5 +1,7 @@
 package io.kamibot.telegram;
 
+import io.kamibot.money.Currency;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +52,7 @@ class TelegramSender {
 		}
 	}
 
-	<T extends java.io.Serializable> T execute(BotApiMethod<T> method) {
+	<T extends Serializable> T execute(BotApiMethod<T> method) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return client.execute(method);
@@ -88,7 +90,7 @@ class TelegramSender {
 	}
 
 	private static SendInvoice invoice(String chatId, Invoice invoice) {
-		if (invoice.amount().currency() != io.kamibot.money.Currency.XTR) {
+		if (invoice.amount().currency() != Currency.XTR) {
 			throw new IllegalArgumentException("Telegram sells digital goods for Stars only");
 		}
 		return SendInvoice.builder()

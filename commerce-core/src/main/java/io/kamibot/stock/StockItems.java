@@ -1,5 +1,8 @@
 package io.kamibot.stock;
 
+import java.time.Instant;
+import java.util.Date;
+
 /** Field names of the {@code stock} collection: one document per code. */
 final class StockItems {
 
@@ -16,7 +19,7 @@ final class StockItems {
 	 * yields earliest-expiring first and never-expiring last, in one query.
 	 */
 	static final String SELL_BY = "sellBy";
-	static final java.util.Date NEVER = java.util.Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+	static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 	static final String ORDER = "orderNo";
 	/** Position of the code within its order; unique with the order so no order can take more than it bought. */
 	static final String SLOT = "slot";

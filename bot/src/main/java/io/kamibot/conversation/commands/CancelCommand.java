@@ -1,5 +1,6 @@
 package io.kamibot.conversation.commands;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ class CancelCommand implements Command, ButtonHandler {
 		if (args.size() != 1) {
 			return session.say(Text.CANCEL_USAGE);
 		}
-		String orderNo = args.get(0).toUpperCase(java.util.Locale.ROOT);
+		String orderNo = args.get(0).toUpperCase(Locale.ROOT);
 		orders.cancel(orderNo, session.customerId());
 		return session.say(Text.ORDER_CANCELLED, orderNo);
 	}

@@ -1,5 +1,6 @@
 package io.kamibot.conversation.commands;
 
+import io.kamibot.money.Currency;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ class Checkout {
 			return session.say(Text.PAYMENT_NONE);
 		}
 		String text = session.text(Text.ORDER_PLACED, order.orderNo(), order.title(), order.quantity(),
-				order.amountIn(io.kamibot.money.Currency.CNY).orElseThrow().display(),
+				order.amountIn(Currency.CNY).orElseThrow().display(),
 				settings.reservation().toMinutes());
 		List<List<Button>> rows = new ArrayList<>();
 		for (String method : methods) {
