@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.kamibot.customer.Customer;
 import io.kamibot.customer.Customers;
+import io.kamibot.delivery.CodesAwaitingNotice;
 import io.kamibot.delivery.Deliveries;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderBackordered;
@@ -47,12 +48,24 @@ class Notifier {
 
 	@EventListener
 	void on(OrderDelivered delivered) {
-		notify(delivered.customerId(), delivered.orderNo(), (customer, order) -> {
+		sendCodes(delivered.customerId(), delivered.orderNo());
+	}
+
+	@EventListener
+	void on(CodesAwaitingNotice reminder) {
+		sendCodes(reminder.customerId(), reminder.orderNo());
+	}
+
+	private void sendCodes(String customerId, String orderNo) {
+		boolean sent = notify(customerId, orderNo, (customer, order) -> {
 			List<String> codes = deliveries.reveal(order.orderNo(), customer.id(), customer.channel());
 			String text = texts.render(customer.language(), Text.DELIVERED, order.orderNo(), order.title(),
 					order.quantity(), String.join("\n", codes));
 			return new Reply(text, List.of(), codes);
 		});
+		if (sent) {
+			deliveries.markNotified(orderNo);
+		}
 	}
 
 	@EventListener
@@ -67,20 +80,23 @@ class Notifier {
 				(customer, order) -> Reply.text(texts.render(customer.language(), Text.ORDER_EXPIRED, order.orderNo())));
 	}
 
-	private void notify(String customerId, String orderNo, BiFunction<Customer, Order, Reply> message) {
+	/** @return whether the message went out */
+	private boolean notify(String customerId, String orderNo, BiFunction<Customer, Order, Reply> message) {
 		try {
 			Optional<Customer> customer = customers.find(customerId);
 			Optional<Order> order = orders.find(orderNo);
 			ChannelOutbox outbox = customer.map(c -> outboxes.get(c.channel())).orElse(null);
 			if (outbox == null || order.isEmpty()) {
 				log.warn("Cannot notify customer {} about order {}: no outbox for their channel", customerId, orderNo);
-				return;
+				return false;
 			}
 			outbox.send(customer.get().userId(), message.apply(customer.get(), order.get()));
+			return true;
 		}
 		catch (RuntimeException e) {
-			// The order itself is fine; the buyer can still see it with /orders.
-			log.error("Notifying customer {} about order {} failed", customerId, orderNo, e);
+			// The order itself is fine: codes are reminded later, and the buyer can always use /orders.
+			log.error("Notifying customer {} about order {} failed: {}", customerId, orderNo, e.getMessage());
+			return false;
 		}
 	}
 }

@@ -95,6 +95,37 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
+	void sendsTheCodesAgainWhenTheirMessageDidNotGetThrough() throws InterruptedException {
+		Sku sku = product("TG-RETRY", "Retry", 1, 15L);
+		long chat = 7013;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.failNextForChat("sendMessage", String.valueOf(chat), 3, 0);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 15, order.orderNo(),
+				"charge-retry"));
+		for (int i = 0; i < 100 && refusals(chat) < 3; i++) {
+			Thread.sleep(50);
+		}
+		assertThat(refusals(chat)).as("the sender gave up").isEqualTo(3);
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+
+		clock.advance(Duration.ofMinutes(2));
+		assertThat(deliveries.remindUnnotified()).isGreaterThanOrEqualTo(1);
+
+		FakeBotApi.Call codes = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && !c.failed() && "true".equals(c.param("protect_content")), WAIT);
+		assertThat(codes.param("text")).contains(stock.reveal(order.orderNo()).get(0));
+		clock.advance(Duration.ofMinutes(2));
+		deliveries.remindUnnotified();
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, chat) && !c.failed())).hasSize(1);
+	}
+
+	@Autowired
+	io.kamibot.delivery.Deliveries deliveries;
+
+	@Autowired
+	io.kamibot.testing.TestClock clock;
+
+	@Test
 	void theSamePaymentTwiceDeliversOneCode() throws InterruptedException {
 		Sku sku = product("TG-TWICE", "Twice", 3, 10L);
 		long chat = 7002;
@@ -298,6 +329,10 @@ class TelegramPurchaseTest {
 
 	private static void press(long chat, String data) {
 		telegram.push(telegram.callback(updates.incrementAndGet(), chat, chat, data, 1));
+	}
+
+	private static long refusals(long chat) {
+		return telegram.calls("sendMessage").stream().filter(c -> chat(c, chat) && c.failed()).count();
 	}
 
 	private static boolean chat(FakeBotApi.Call call, long chat) {

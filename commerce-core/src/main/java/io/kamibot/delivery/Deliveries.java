@@ -12,10 +12,15 @@ import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Fulfils paid orders and shows their codes to their buyers. Every step is idempotent, so the same order may be
@@ -28,16 +33,19 @@ public class Deliveries {
 	/** Paid orders older than this without delivery are taken to be interrupted by a crash. */
 	private static final Duration STUCK = Duration.ofMinutes(1);
 	private static final int BATCH = 200;
+	static final int MAX_REMINDERS = 10;
 
 	private final Orders orders;
 	private final Stock stock;
 	private final MongoTemplate mongo;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, Clock clock) {
+	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.stock = stock;
 		this.mongo = mongo;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -78,7 +86,7 @@ public class Deliveries {
 			return OrderStatus.AWAITING_STOCK;
 		}
 		try {
-			mongo.insert(new Delivery(orderNo, order.customerId(), order.quantity(), clock.instant()));
+			mongo.insert(new Delivery(orderNo, order.customerId(), order.quantity(), clock.instant(), null, 0));
 		}
 		catch (DuplicateKeyException e) {
 			// Another fulfilment got here first; making sure the order says so is still right.
@@ -92,6 +100,31 @@ public class Deliveries {
 		List<Order> stuck = orders.paidButUndelivered(clock.instant().minus(STUCK), BATCH);
 		stuck.forEach(order -> fulfil(order.orderNo()));
 		return stuck.size();
+	}
+
+	/** The buyer's chat took the message with the codes. */
+	public void markNotified(String orderNo) {
+		mongo.updateFirst(Query.query(where("_id").is(orderNo).and("notifiedAt").is(null)),
+				Update.update("notifiedAt", clock.instant()), Delivery.class);
+	}
+
+	/**
+	 * Asks again for the codes of deliveries whose message did not reach the buyer (the chat platform was down, a
+	 * crash came between delivering and sending), by publishing {@link CodesAwaitingNotice}; gives up after
+	 * {@value #MAX_REMINDERS} tries, when the buyer still has {@code /orders}.
+	 *
+	 * @return how many reminders were published
+	 */
+	public int remindUnnotified() {
+		List<Delivery> waiting = mongo.find(Query.query(where("notifiedAt").is(null)
+			.and("deliveredAt").lte(clock.instant().minus(STUCK))
+			.and("reminders").lt(MAX_REMINDERS)).limit(BATCH), Delivery.class);
+		for (Delivery delivery : waiting) {
+			mongo.updateFirst(Query.query(where("_id").is(delivery.orderNo())), new Update().inc("reminders", 1),
+					Delivery.class);
+			events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
+		}
+		return waiting.size();
 	}
 
 	/**

@@ -34,6 +34,18 @@ class JobSchedule {
 		return cron(recoverDeliveries, settings.recoverDeliveries());
 	}
 
+	@Bean
+	JobDetail remindUndeliveredCodes() {
+		return JobBuilder.newJob(RemindUndeliveredCodesJob.class).withIdentity("remind-undelivered-codes")
+			.storeDurably()
+			.build();
+	}
+
+	@Bean
+	Trigger remindUndeliveredCodesTrigger(JobDetail remindUndeliveredCodes, JobSettings settings) {
+		return cron(remindUndeliveredCodes, settings.remindUndeliveredCodes());
+	}
+
 	private static Trigger cron(JobDetail job, String expression) {
 		return TriggerBuilder.newTrigger()
 			.forJob(job)
