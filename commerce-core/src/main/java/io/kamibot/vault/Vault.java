@@ -26,6 +26,9 @@ public class Vault {
 	private final Map<String, SecretKeySpec> keys = new HashMap<>();
 	private final String activeKeyId;
 	private final SecretKeySpec lookupKey;
+	/** Looking up a provider per call costs more than the work on a short code, so each thread keeps its own. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
+	private final ThreadLocal<Mac> macs;
 
 	public Vault(VaultSettings settings) {
 		if (settings.key() == null || settings.key().isBlank()) {
@@ -42,13 +45,23 @@ public class Vault {
 				? derive(active, "kamibot-lookup")
 				: decodeKey(settings.lookupKey());
 		this.lookupKey = new SecretKeySpec(lookup, "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(lookupKey);
+				return mac;
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("HMAC-SHA256 is not available", e);
+			}
+		});
 	}
 
 	public Sealed seal(String secret) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.US_ASCII));
 			byte[] body = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
@@ -68,7 +81,7 @@ public class Vault {
 			throw new IllegalStateException("No key with id " + sealed.keyId() + " is configured");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.data(), 0, NONCE_BYTES));
 			cipher.updateAAD(sealed.keyId().getBytes(StandardCharsets.US_ASCII));
 			byte[] plain = cipher.doFinal(sealed.data(), NONCE_BYTES, sealed.data().length - NONCE_BYTES);
@@ -82,14 +95,8 @@ public class Vault {
 
 	/** The keyed hash of a secret, hex encoded: equal secrets have equal fingerprints, nothing else does. */
 	public String fingerprint(String secret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(lookupKey);
-			return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HMAC failed", e);
-		}
+		// doFinal resets the Mac, ready for the next secret.
+		return HexFormat.of().formatHex(macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** Compares two strings in time that does not depend on where they differ. */
@@ -104,6 +111,15 @@ public class Vault {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
+	}
+
+	private static Cipher instance(String transformation) {
+		try {
+			return Cipher.getInstance(transformation);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(transformation + " is not available", e);
+		}
 	}
 
 	private static byte[] decodeKey(String base64) {

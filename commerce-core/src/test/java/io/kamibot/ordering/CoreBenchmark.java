@@ -43,7 +43,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Tag("benchmark")
 class CoreBenchmark {
 
-	private static final int IMPORTED = 100_000;
+	private static final int IMPORTED = 50_000;
+	private static final int ROUNDS = 3;
 	private static final int PURCHASES = 2_000;
 	private static final int THREADS = 8;
 	private static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
@@ -72,7 +73,14 @@ class CoreBenchmark {
 		report("purchases (place + pay + deliver), " + THREADS + " threads", purchases(THREADS), rawPurchases(THREADS),
 				PURCHASES);
 		report("state machine decisions", lifecycle(), 0, 100_000);
-		report("code import (seal + hash + insert)", importCodes(), rawImport(), IMPORTED);
+		// Alternating rounds, best of each: one round is at the mercy of the garbage collector.
+		long best = Long.MAX_VALUE;
+		long bestRaw = Long.MAX_VALUE;
+		for (int round = 0; round < ROUNDS; round++) {
+			best = Math.min(best, importCodes(round));
+			bestRaw = Math.min(bestRaw, rawImport(round));
+		}
+		report("code import (seal + hash + insert), best of " + ROUNDS, best, bestRaw, IMPORTED);
 	}
 
 	private long purchases(int threads) throws Exception {
@@ -135,12 +143,12 @@ class CoreBenchmark {
 		return System.nanoTime() - start;
 	}
 
-	private long importCodes() {
-		Sku sku = new Sku("BENCH-IMPORT");
+	private long importCodes(int round) {
+		Sku sku = new Sku("BENCH-IMPORT-" + round);
 		catalog.save(sku, new ProductDraft("Bench import", null, null, 100L, null, true, 10, 0));
 		StringBuilder codes = new StringBuilder(IMPORTED * 24);
 		for (int i = 0; i < IMPORTED; i++) {
-			codes.append("IMPORT-BENCH-").append(i).append('\n');
+			codes.append("IMPORT-BENCH-").append(round).append('-').append(i).append('\n');
 		}
 		byte[] file = codes.toString().getBytes();
 		long start = System.nanoTime();
@@ -148,13 +156,14 @@ class CoreBenchmark {
 		return System.nanoTime() - start;
 	}
 
-	private long rawImport() {
+	private long rawImport(int round) {
 		MongoCollection<Document> raw = mongo.getCollection("raw_import");
 		raw.createIndex(Indexes.ascending("lookup"), new IndexOptions().unique(true));
 		long start = System.nanoTime();
 		List<Document> batch = new ArrayList<>(1000);
 		for (int i = 0; i < IMPORTED; i++) {
-			batch.add(new Document("sku", "RAW").append("status", "AVAILABLE").append("lookup", "raw-lookup-" + i)
+			batch.add(new Document("sku", "RAW").append("status", "AVAILABLE")
+				.append("lookup", "raw-lookup-" + round + "-" + i)
 				.append("keyId", "k").append("cipher", new Binary(bytes(45))).append("batchId", "b")
 				.append("expiresAt", null).append("sellBy", NEVER).append("importedAt", new Date())
 				.append("changedAt", new Date()));
