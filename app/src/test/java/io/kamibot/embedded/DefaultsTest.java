@@ -1,0 +1,64 @@
+package io.kamibot.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DefaultsTest {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void runsEmbeddedWithKeptSecretsTheSandboxAndTheDemoWhenNoDatabaseIsGiven() throws Exception {
+		StandardEnvironment first = environment(Map.of());
+		new Defaults().postProcessEnvironment(first, null);
+		StandardEnvironment second = environment(Map.of());
+		new Defaults().postProcessEnvironment(second, null);
+
+		assertThat(first.getProperty("kamibot.embedded", Boolean.class)).isTrue();
+		assertThat(first.getProperty("kamibot.payment.sandbox.enabled", Boolean.class)).isTrue();
+		assertThat(first.getProperty("kamibot.demo.enabled", Boolean.class)).isTrue();
+		assertThat(first.getProperty("kamibot.secrets.key")).isNotBlank()
+			.isEqualTo(second.getProperty("kamibot.secrets.key"))
+			.isEqualTo(Files.readString(data.resolve("secrets.key")).strip());
+		assertThat(first.getProperty("kamibot.admin.api-token")).hasSizeGreaterThanOrEqualTo(32)
+			.isEqualTo(second.getProperty("kamibot.admin.api-token"));
+	}
+
+	@Test
+	void refusesProductionWithoutASecretsKey() {
+		StandardEnvironment production = environment(Map.of("kamibot.mongodb.uri", "mongodb://db:27017/kamibot"));
+		assertThatThrownBy(() -> new Defaults().postProcessEnvironment(production, null))
+			.hasMessageContaining("KAMIBOT_SECRETS_KEY");
+	}
+
+	@Test
+	void startsNothingEmbeddedAndNoSandboxInProduction() {
+		StandardEnvironment production = environment(Map.of("kamibot.mongodb.uri", "mongodb://db:27017/kamibot",
+				"kamibot.secrets.key", "k", "kamibot.admin.api-token", "given-token-0123456789"));
+		new Defaults().postProcessEnvironment(production, null);
+		assertThat(production.getProperty("kamibot.embedded", Boolean.class)).isFalse();
+		assertThat(production.getProperty("spring.mongodb.uri")).isEqualTo("mongodb://db:27017/kamibot");
+		assertThat(production.getProperty("kamibot.payment.sandbox.enabled")).isNull();
+		assertThat(production.getProperty("kamibot.admin.api-token")).isEqualTo("given-token-0123456789");
+		assertThat(data.resolve("admin-token")).doesNotExist();
+	}
+
+	private StandardEnvironment environment(Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(properties);
+		all.put("kamibot.data-dir", data.toString());
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", all));
+		return environment;
+	}
+}
