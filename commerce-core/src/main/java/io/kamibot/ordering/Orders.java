@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
@@ -30,7 +27,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,7 +37,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Places orders and moves them through their lifecycle. Each move asks {@link OrderLifecycle} for the next status
- * and writes it with an update conditional on the status read, so of two concurrent moves exactly one wins.
+ * and {@link OrderMoves} writes it with an update conditional on the status read, so of two concurrent moves
+ * exactly one wins.
  */
 @Service
 @EnableConfigurationProperties(OrderingSettings.class)
@@ -60,6 +57,7 @@ public class Orders {
 	private final Clock clock;
 	private final OrderingSettings settings;
 	private final OrderNumbers numbers;
+	private final OrderMoves moves;
 
 	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
 			OrderingSettings settings, ShopSettings shop) {
@@ -70,6 +68,7 @@ public class Orders {
 		this.clock = clock;
 		this.settings = settings;
 		this.numbers = new OrderNumbers(shop.zone());
+		this.moves = new OrderMoves(mongo, events, clock);
 		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("createdAt", Direction.DESC));
 		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
 	}
@@ -97,7 +96,7 @@ public class Orders {
 			throw e;
 		}
 		// Nothing else knows this order yet, so the status just written is still the one stored.
-		Order placed = moveOnce(order, OrderEvent.RESERVED, new Update()).orElseThrow();
+		Order placed = moves.once(order, OrderEvent.RESERVED, new Update()).orElseThrow();
 		events.publishEvent(new OrderPlaced(placed.orderNo(), customerId));
 		return placed;
 	}
@@ -127,7 +126,7 @@ public class Orders {
 	 * @throws IllegalOrderTransition when it is already paid, expired or cancelled
 	 */
 	public Order cancel(String orderNo, String customerId) {
-		Order cancelled = advance(get(orderNo, customerId), OrderEvent.CANCEL, status -> true, Update::new)
+		Order cancelled = moves.advance(get(orderNo, customerId), OrderEvent.CANCEL, status -> true, Update::new)
 			.orElseThrow(() -> new OrderNotFound(orderNo));
 		stock.release(orderNo);
 		events.publishEvent(new OrderCancelled(orderNo, customerId));
@@ -142,34 +141,35 @@ public class Orders {
 	 * @param order the order as last read; re-read when it changed since
 	 */
 	public boolean markPaid(Order order, String payment) {
-		return announce(advance(order, OrderEvent.PAY, Orders::takesPayment,
+		return moves.announce(moves.advance(order, OrderEvent.PAY, Orders::takesPayment,
 				() -> new Update().set("paidAt", clock.instant()).set("payment", payment)),
 				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
 	}
 
 	/** Holds the order for an admin (a payment that does not match, a risk rule). */
 	public boolean hold(Order order, String reason) {
-		return announce(advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
+		return moves.announce(moves.advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
 				() -> new Update().set("holdReason", reason)),
 				held -> new OrderHeld(held.orderNo(), held.customerId(), reason));
 	}
 
 	/** The codes are handed over; returns {@code false} when this already happened. */
 	public boolean markDelivered(Order order) {
-		return announce(advance(order, OrderEvent.DELIVER, status -> status != OrderStatus.DELIVERED,
+		return moves.announce(moves.advance(order, OrderEvent.DELIVER, status -> status != OrderStatus.DELIVERED,
 				() -> new Update().set("deliveredAt", clock.instant())),
 				delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()));
 	}
 
 	/** Paid, but stock ran out; returns {@code false} when it was already waiting. */
 	public boolean backorder(Order order) {
-		return announce(advance(order, OrderEvent.BACKORDER, status -> status == OrderStatus.PAID, Update::new),
+		return moves.announce(
+				moves.advance(order, OrderEvent.BACKORDER, status -> status == OrderStatus.PAID, Update::new),
 				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
 	}
 
 	/** The money went back to the buyer; returns {@code false} when the order was already refunded. */
 	public boolean markRefunded(Order order) {
-		return announce(advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
+		return moves.announce(moves.advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
 				() -> new Update().set("refundedAt", clock.instant())),
 				refunded -> new OrderRefunded(refunded.orderNo(), refunded.customerId()));
 	}
@@ -187,7 +187,7 @@ public class Orders {
 			.query(where("status").is(OrderStatus.AWAITING_PAYMENT).and("payBefore").lte(now))
 			.limit(SWEEP_BATCH), Order.class);
 		for (Order order : overdue) {
-			if (moveOnce(order, OrderEvent.EXPIRE, new Update()).isPresent()) {
+			if (moves.once(order, OrderEvent.EXPIRE, new Update()).isPresent()) {
 				stock.release(order.orderNo());
 				events.publishEvent(new OrderExpired(order.orderNo(), order.customerId()));
 				changed++;
@@ -197,7 +197,7 @@ public class Orders {
 			.query(where("status").is(OrderStatus.CREATED).and("createdAt").lte(now.minus(ABANDONED)))
 			.limit(SWEEP_BATCH), Order.class);
 		for (Order order : abandoned) {
-			if (moveOnce(order, OrderEvent.CANCEL, new Update()).isPresent()) {
+			if (moves.once(order, OrderEvent.CANCEL, new Update()).isPresent()) {
 				stock.release(order.orderNo());
 				changed++;
 			}
@@ -238,51 +238,8 @@ public class Orders {
 		}
 	}
 
-	/**
-	 * Moves the order by the event while its status is one the caller means to move from, re-reading it when a
-	 * concurrent change got there first (the expiry sweep and a payment, for instance).
-	 *
-	 * @return the moved order, or empty when its status no longer {@code applies}
-	 */
-	private Optional<Order> advance(Order order, OrderEvent event, Predicate<OrderStatus> applies,
-			Supplier<Update> update) {
-		Order current = order;
-		for (int attempt = 0; attempt < ATTEMPTS && applies.test(current.status()); attempt++) {
-			Optional<Order> moved = moveOnce(current, event, update.get());
-			if (moved.isPresent()) {
-				return moved;
-			}
-			current = find(order.orderNo()).orElseThrow(() -> new OrderNotFound(order.orderNo()));
-		}
-		return Optional.empty();
-	}
-
 	private static boolean takesPayment(OrderStatus status) {
 		return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.EXPIRED
 				|| status == OrderStatus.CANCELLED;
-	}
-
-	/** Publishes the event of a move this call made; says whether it made one. */
-	private boolean announce(Optional<Order> moved, Function<Order, Object> event) {
-		moved.ifPresent(order -> events.publishEvent(event.apply(order)));
-		return moved.isPresent();
-	}
-
-	/**
-	 * One attempt: empty when the stored status is no longer the one read.
-	 *
-	 * @throws IllegalOrderTransition when the status read does not accept the event
-	 */
-	private Optional<Order> moveOnce(Order order, OrderEvent event, Update update) {
-		Instant now = clock.instant();
-		OrderStatus next = OrderLifecycle.next(order, event, now);
-		update.set("status", next).set("updatedAt", now);
-		Order moved = mongo.findAndModify(
-				Query.query(where("_id").is(order.orderNo()).and("status").is(order.status())), update,
-				FindAndModifyOptions.options().returnNew(true), Order.class);
-		if (moved != null) {
-			log.debug("Order {} {} -> {}", order.orderNo(), order.status(), next);
-		}
-		return Optional.ofNullable(moved);
 	}
 }
