@@ -1,8 +1,6 @@
 package io.kamibot.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
+import io.kamibot.vault.Vault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +21,13 @@ class TelegramWebhook {
 
 	static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-	private final byte[] secret;
+	private final String secret;
 	private final TelegramInbound inbound;
 	private final TelegramJson json;
 	private final TelegramWorker worker;
 
 	TelegramWebhook(TelegramSettings settings, TelegramInbound inbound, TelegramJson json, TelegramWorker worker) {
-		this.secret = settings.webhookSecret().getBytes(StandardCharsets.UTF_8);
+		this.secret = settings.webhookSecret();
 		this.inbound = inbound;
 		this.json = json;
 		this.worker = worker;
@@ -38,7 +36,7 @@ class TelegramWebhook {
 	@PostMapping("/telegram/webhook")
 	ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String presented,
 			@RequestBody String body) {
-		if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
+		if (!Vault.constantTimeEquals(presented, secret)) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		Update update;

@@ -36,9 +36,16 @@ public class Customers {
 			.unique());
 	}
 
-	/** The customer with this identity, registered on first sight. Safe under concurrent first messages. */
+	/**
+	 * The customer with this identity, registered on first sight. Safe under concurrent first messages. Every
+	 * message asks, so a known customer costs one read, not a write.
+	 */
 	public Customer identify(ChannelIdentity identity) {
 		Query query = Query.query(where("channel").is(identity.channel()).and("userId").is(identity.userId()));
+		Customer known = mongo.findOne(query, Customer.class);
+		if (known != null) {
+			return known;
+		}
 		Update register = new Update().setOnInsert("_id", new ObjectId().toHexString())
 			.setOnInsert("locale", DEFAULT_LOCALE.toLanguageTag())
 			.setOnInsert("createdAt", clock.instant());

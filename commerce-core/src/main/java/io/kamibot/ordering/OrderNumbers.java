@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * Order numbers people can read aloud and type: {@code K} + the day + 8 random characters without look-alikes,
@@ -14,6 +15,7 @@ final class OrderNumbers {
 
 	private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+	private static final Pattern FORMAT = Pattern.compile("K[0-9]{6}[2-9A-HJKMNP-Z]{8}");
 
 	private final SecureRandom random = new SecureRandom();
 	private final ZoneId zone;
@@ -31,6 +33,6 @@ final class OrderNumbers {
 	}
 
 	static boolean looksValid(String orderNo) {
-		return orderNo != null && orderNo.matches("K[0-9]{6}[2-9A-HJKMNP-Z]{8}");
+		return orderNo != null && FORMAT.matcher(orderNo).matches();
 	}
 }

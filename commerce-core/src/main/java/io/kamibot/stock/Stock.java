@@ -105,7 +105,7 @@ public class Stock {
 		for (int slot = 0; slot < quantity; slot++) {
 			if (!take(sku, orderNo, slot, StockStatus.RESERVED)) {
 				release(orderNo);
-				throw new OutOfStock(sku, quantity, levels(sku).available());
+				throw new OutOfStock(sku, quantity, available(sku));
 			}
 		}
 	}
@@ -155,6 +155,12 @@ public class Stock {
 			.sort(Sorts.ascending(SLOT))
 			.forEach(d -> codes.add(vault.open(new Sealed(d.getString(KEY_ID), d.get(CIPHER, Binary.class).getData()))));
 		return codes;
+	}
+
+	/** How many codes of the product may still be sold: one count, for browsing. */
+	public long available(Sku sku) {
+		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
+				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant()))));
 	}
 
 	public StockLevels levels(Sku sku) {

@@ -46,7 +46,7 @@ class ProductButton implements ButtonHandler {
 		if (product == null) {
 			return session.say(Text.PRODUCT_UNAVAILABLE, sku);
 		}
-		long available = stock.levels(sku).available();
+		long available = stock.available(sku);
 		String text = session.text(Text.PRODUCT_DETAIL, product.title(),
 				product.description() == null ? "" : product.description(), product.price().display(), available,
 				product.sku());
