@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,8 @@ public class Deliveries {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
+		mongo.indexOps(Delivery.class)
+			.createIndex(new Index().on("customerId", Direction.ASC).on("notifiedAt", Direction.ASC));
 	}
 
 	@EventListener
@@ -124,6 +128,23 @@ public class Deliveries {
 					Delivery.class);
 			events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
 		}
+		return waiting.size();
+	}
+
+	/**
+	 * Asks again for the codes of the customer's deliveries whose message did not reach them, whatever the number
+	 * of earlier tries: for channels that may only message a buyer shortly after the buyer wrote (WeChat's 48-hour
+	 * window), the buyer's next message is the moment. Deliveries younger than a minute are left to the message
+	 * that is on its way.
+	 *
+	 * @return how many reminders were published
+	 */
+	public int remindCustomer(String customerId) {
+		List<Delivery> waiting = mongo.find(
+				Query.query(where("customerId").is(customerId).and("notifiedAt").is(null)
+					.and("deliveredAt").lte(clock.instant().minus(STUCK))).limit(BATCH),
+				Delivery.class);
+		waiting.forEach(delivery -> events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), customerId)));
 		return waiting.size();
 	}
 
