@@ -9,8 +9,9 @@ import java.util.List;
  * @param codes secrets the message carries (also in the text): channels show them copyable and protected from
  *     forwarding where the platform can
  * @param invoice an invoice to pay in the chat app instead of a text, or {@code null}
+ * @param qr what to show as a QR code to scan beside the text (a payment link), or {@code null}
  */
-public record Reply(String text, List<List<Button>> buttons, List<String> codes, Invoice invoice) {
+public record Reply(String text, List<List<Button>> buttons, List<String> codes, Invoice invoice, String qr) {
 
 	public Reply {
 		buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
@@ -18,11 +19,16 @@ public record Reply(String text, List<List<Button>> buttons, List<String> codes,
 	}
 
 	public Reply(String text, List<List<Button>> buttons, List<String> codes) {
-		this(text, buttons, codes, null);
+		this(text, buttons, codes, null, null);
 	}
 
 	public static Reply invoice(Invoice invoice) {
-		return new Reply(invoice.title(), List.of(), List.of(), invoice);
+		return new Reply(invoice.title(), List.of(), List.of(), invoice, null);
+	}
+
+	/** A text with a QR code to scan; the text should carry the QR's content too, for chats that show no images. */
+	public static Reply scan(String text, String qr) {
+		return new Reply(text, List.of(), List.of(), null, qr);
 	}
 
 	public static Reply text(String text) {

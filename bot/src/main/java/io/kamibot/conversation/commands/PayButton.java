@@ -55,7 +55,7 @@ class PayButton implements ButtonHandler {
 			return session.say(Text.PAYMENT_LINK, orderNo, link.url());
 		}
 		if (instructions instanceof ScanQr qr) {
-			return List.of(Reply.text(session.text(Text.PAYMENT_QR, orderNo) + "\n" + qr.content()));
+			return List.of(Reply.scan(session.text(Text.PAYMENT_QR, orderNo) + "\n" + qr.content(), qr.content()));
 		}
 		return session.say(Text.PAYMENT_NONE);
 	}
