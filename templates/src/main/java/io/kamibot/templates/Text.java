@@ -54,7 +54,8 @@ public enum Text {
 	PRECHECK_REFUSED("precheck.refused"),
 	LANGUAGE_CHOOSE("language.choose"),
 	LANGUAGE_CHANGED("language.changed"),
-	ERROR("error");
+	ERROR("error"),
+	CHOOSE_BY_NUMBER("choose.by.number");
 
 	private final String key;
 

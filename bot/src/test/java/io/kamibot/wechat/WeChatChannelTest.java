@@ -1,0 +1,275 @@
+package io.kamibot.wechat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import io.kamibot.conversation.Command;
+import io.kamibot.conversation.Reply;
+import io.kamibot.conversation.Session;
+import io.kamibot.customer.ChannelIdentity;
+import io.kamibot.customer.Customers;
+import io.kamibot.ordering.Orders;
+import io.kamibot.stock.Stock;
+import io.kamibot.testing.Codes;
+import io.kamibot.testing.InMemoryMongo;
+import io.kamibot.testing.TestClock;
+import io.kamibot.wechat.FakeWeChatApi.Sent;
+import io.kamibot.wechat.WeChatPushes.Answer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import testing.kamibot.CoreTestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
+
+/**
+ * The Official Account channel in safe mode, through HTTP pushes signed and sealed by WxJava's own crypto, with
+ * WxJava's client sending customer-service messages to a fake WeChat API on loopback.
+ */
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "kamibot.payment.sandbox.enabled=true", "kamibot.payment.sandbox.channels=webchat,wechat" })
+@ContextConfiguration(initializers = InMemoryMongo.class)
+@Import(WeChatChannelTest.SlowCommand.class)
+@DirtiesContext
+class WeChatChannelTest {
+
+	static final String APP_ID = "wx5823bf96d3bd56c7";
+	static final String SECRET = "app-secret-for-tests";
+	static final String TOKEN = "QDG6eK";
+	static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+	static final String ACCOUNT = "gh_kamibot";
+	private static final Duration WAIT = Duration.ofSeconds(10);
+	private static final FakeWeChatApi wechat = new FakeWeChatApi(APP_ID, SECRET);
+	private static final AtomicLong msgIds = new AtomicLong(6_000_000_000L);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Orders orders;
+
+	@MockitoSpyBean
+	Customers customers;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	TestClock clock;
+
+	WeChatPushes pushes;
+
+	@DynamicPropertySource
+	static void wechat(DynamicPropertyRegistry registry) throws IOException {
+		wechat.start();
+		registry.add("kamibot.wechat.app-id", () -> APP_ID);
+		registry.add("kamibot.wechat.secret", () -> SECRET);
+		registry.add("kamibot.wechat.token", () -> TOKEN);
+		registry.add("kamibot.wechat.aes-key", () -> AES_KEY);
+		registry.add("kamibot.wechat.api-url", wechat::url);
+	}
+
+	@AfterAll
+	static void stop() {
+		wechat.close();
+	}
+
+	@BeforeEach
+	void client() {
+		pushes = new WeChatPushes("http://127.0.0.1:" + port + "/wechat/mp", TOKEN, AES_KEY, APP_ID, ACCOUNT);
+	}
+
+	@Test
+	void echoesTheUrlCheckOnlyWhenSigned() throws Exception {
+		String signature = WeChatCrypto.signature(TOKEN, "1714036504", "1514711492");
+		assertThat(pushes.verify(signature, "1714036504", "1514711492", "echo-4711").body()).isEqualTo("echo-4711");
+		assertThat(pushes.verify(signature, "1714036505", "1514711492", "echo-4711").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void welcomesANewFollowerWithANumberedMenuInTheEncryptedPassiveReply() throws Exception {
+		Answer answer = pushes.push(pushes.event("o-follower", 1714036600, "subscribe"));
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("<Encrypt>").doesNotContain("欢迎");
+		assertThat(answer.text()).contains("欢迎").contains("回复数字选择").contains("1. ").contains("4. ");
+		assertThat(answer.took()).isLessThan(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void aNumberAnswersTheLastMenu() throws Exception {
+		String sku = "WX-MENU-1";
+		catalog.save(new Sku(sku), new ProductDraft("微信菜单测试", "desc", null, 1200L, null, true, 10, 0));
+		stock.importCodes(new Sku(sku), Codes.stream("WX-MENU-CODE-1"), "test");
+		String user = "o-menu";
+		pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/start"));
+		Answer catalogPage = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "1"));
+		assertThat(catalogPage.text()).contains("微信菜单测试");
+		assertThat(pushes.push(pushes.text(user, msgIds.incrementAndGet(), "99")).text()).contains("没有看懂");
+	}
+
+	@Test
+	void refusesBadSignaturesForeignAppIdsAndMalformedPushesAndStoresNothing() throws Exception {
+		String xml = pushes.text("o-attacker", msgIds.incrementAndGet(), "/catalog");
+		assertThat(pushes.push(xml, APP_ID, "wrong-token").status()).isEqualTo(403);
+		assertThat(pushes.push(xml, "wx-another-account", TOKEN).status()).isEqualTo(400);
+		String signed = "signature=" + WeChatCrypto.signature(TOKEN, "1", "2") + "&timestamp=1&nonce=2";
+		assertThat(pushes.post(signed, xml).status()).as("plaintext in safe mode").isEqualTo(400);
+		assertThat(pushes.post(signed + "&encrypt_type=aes&msg_signature=00", "<xml><Encrypt>AAAA</Encrypt></xml>")
+			.status()).isEqualTo(400);
+		assertThat(pushes.post(signed + "&encrypt_type=aes&msg_signature=00", "<xml><Encr").status()).isEqualTo(400);
+		assertThat(pushes.post("timestamp=1&nonce=2", xml).status()).isEqualTo(403);
+		assertThat(mongo.getCollection("inbox").countDocuments(new Document("chat", "wechat:o-attacker"))).isZero();
+		assertThat(wechat.sentTo("o-attacker")).isEmpty();
+	}
+
+	@Test
+	void theSameMsgIdPushedThreeTimesHasOneEffectAndOneReply() throws Exception {
+		String sku = "WX-DUP-1";
+		catalog.save(new Sku(sku), new ProductDraft("重复推送测试", "desc", null, 800L, null, true, 10, 0));
+		stock.importCodes(new Sku(sku), Codes.stream("WX-DUP-CODE-1\nWX-DUP-CODE-2"), "test");
+		String user = "o-dup";
+		String xml = pushes.text(user, msgIds.incrementAndGet(), "/buy " + sku + " 1");
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		List<Future<Answer>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				answers.add(pool.submit((Callable<Answer>) () -> pushes.push(xml)));
+			}
+			List<Answer> done = new ArrayList<>();
+			for (Future<Answer> answer : answers) {
+				done.add(answer.get());
+			}
+			long replies = done.stream().filter(a -> a.text() != null).count();
+			long successes = done.stream().filter(Answer::success).count();
+			assertThat(replies).isEqualTo(1);
+			assertThat(successes).isEqualTo(2);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		String customer = customers.identify(new ChannelIdentity("wechat", user)).id();
+		assertThat(orders.history(customer, 10)).hasSize(1);
+		assertThat(wechat.sentTo(user)).as("no second answer by customer-service message").isEmpty();
+	}
+
+	@Test
+	void aSlowAnswerIsAcknowledgedWithinFiveSecondsAndFollowsAsACustomerServiceMessage() throws Exception {
+		String user = "o-slow";
+		Answer answer = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/slow"));
+		assertThat(answer.success()).isTrue();
+		assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
+		Sent late = wechat.await(user, s -> "text".equals(s.type()), WAIT);
+		assertThat(late.content()).isEqualTo("slow but sure");
+	}
+
+	@Test
+	void paysAndReceivesTheCodesByCustomerServiceMessage() throws Exception {
+		String sku = "WX-BUY-1";
+		catalog.save(new Sku(sku), new ProductDraft("微信购买测试", "desc", null, 1500L, null, true, 10, 0));
+		stock.importCodes(new Sku(sku), Codes.stream("WX-BUY-CODE-7"), "test");
+		String user = "o-buyer";
+		Answer order = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/buy " + sku + " 1"));
+		assertThat(order.text()).contains("1. ");
+		// The first choice is the only way to pay offered here: the sandbox.
+		pushes.push(pushes.text(user, msgIds.incrementAndGet(), "1"));
+		Sent codes = wechat.await(user, s -> s.content() != null && s.content().contains("WX-BUY-CODE-7"), WAIT);
+		assertThat(codes.errcode()).isZero();
+	}
+
+	@Test
+	void codesRefusedOutsideThe48HourWindowArriveWithTheBuyersNextMessage() throws Exception {
+		String sku = "WX-WINDOW-1";
+		catalog.save(new Sku(sku), new ProductDraft("窗口测试", "desc", null, 1500L, null, true, 10, 0));
+		stock.importCodes(new Sku(sku), Codes.stream("WX-WINDOW-CODE-3"), "test");
+		String user = "o-window";
+		pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/buy " + sku + " 1"));
+		wechat.closeWindow(user);
+		pushes.push(pushes.text(user, msgIds.incrementAndGet(), "1"));
+		Sent refused = wechat.await(user, s -> s.content() != null && s.content().contains("WX-WINDOW-CODE-3"), WAIT);
+		assertThat(refused.errcode()).isEqualTo(45015);
+
+		clock.advance(Duration.ofMinutes(5));
+		wechat.openWindow(user);
+		pushes.push(pushes.text(user, msgIds.incrementAndGet(), "hello"));
+		wechat.await(user, s -> s.errcode() == 0 && s.content() != null && s.content().contains("WX-WINDOW-CODE-3"),
+				WAIT);
+	}
+
+	@Test
+	void aFailedFirstAttemptIsRetriedAndAnsweredOnce() throws Exception {
+		String user = "o-flaky";
+		ChannelIdentity flaky = new ChannelIdentity("wechat", user);
+		doThrow(new DataAccessResourceFailureException("the database went away")).doCallRealMethod()
+			.when(customers)
+			.identify(flaky);
+		String xml = pushes.text(user, msgIds.incrementAndGet(), "/paysupport");
+		Answer first = pushes.push(xml);
+		assertThat(first.success()).isTrue();
+		assertThat(first.took()).as("a failure does not hold the answer back").isLessThan(Duration.ofSeconds(2));
+		assertThat(pushes.push(xml).success()).as("WeChat's retry, answered while ours is pending").isTrue();
+		clock.advance(Duration.ofSeconds(10));
+		Sent retried = wechat.await(user, s -> "text".equals(s.type()), WAIT);
+		assertThat(retried.content()).isNotBlank();
+		Thread.sleep(500);
+		assertThat(wechat.sentTo(user)).hasSize(1);
+	}
+
+	/** A command that takes longer than WeChat waits. */
+	@TestConfiguration
+	static class SlowCommand {
+
+		@Bean
+		Command slow() {
+			return new Command() {
+				@Override
+				public Set<String> names() {
+					return Set.of("slow");
+				}
+
+				@Override
+				public List<Reply> handle(Session session, List<String> args) {
+					try {
+						Thread.sleep(5500);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					return List.of(Reply.text("slow but sure"));
+				}
+			};
+		}
+	}
+}
