@@ -45,7 +45,9 @@ class WebchatOutbox implements ChannelOutbox {
 			.stream()
 			.map(row -> row.stream().map(b -> new Document("label", b.label()).append("data", b.data())).toList())
 			.toList();
-		return new Document("text", reply.text()).append("buttons", rows).append("codes", reply.codes());
+		return new Document("text", reply.text()).append("buttons", rows)
+			.append("codes", reply.codes())
+			.append("qr", reply.qr());
 	}
 
 	@SuppressWarnings("unchecked")
@@ -53,6 +55,7 @@ class WebchatOutbox implements ChannelOutbox {
 		List<List<Button>> rows = ((List<List<Document>>) document.get("buttons")).stream()
 			.map(row -> row.stream().map(b -> new Button(b.getString("label"), b.getString("data"))).toList())
 			.toList();
-		return new Reply(document.getString("text"), rows, document.getList("codes", String.class));
+		return new Reply(document.getString("text"), rows, document.getList("codes", String.class), null,
+				document.getString("qr"));
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.kamibot.conversation.Button;
+import io.kamibot.conversation.QrCodes;
 import io.kamibot.conversation.Reply;
 
 /**
@@ -44,7 +45,7 @@ final class WeChatRenderer {
 			}
 			split(text.toString()).forEach(part -> messages.add(new WeChatMessage.Text(part)));
 			if (reply.qr() != null) {
-				messages.add(new WeChatMessage.Image(QrImages.png(reply.qr())));
+				messages.add(new WeChatMessage.Image(QrCodes.png(reply.qr())));
 			}
 		}
 		return new Rendered(messages, choices);

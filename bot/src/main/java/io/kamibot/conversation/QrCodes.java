@@ -1,4 +1,4 @@
-package io.kamibot.wechat;
+package io.kamibot.conversation;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,17 +15,17 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** Draws what a payment app should scan as a PNG. */
-final class QrImages {
+/** Draws what a payment app should scan as a PNG, for channels that show images. */
+public final class QrCodes {
 
 	private static final int SIZE = 360;
 	private static final int BLACK = 0x000000;
 	private static final int WHITE = 0xFFFFFF;
 
-	private QrImages() {
+	private QrCodes() {
 	}
 
-	static byte[] png(String content) {
+	public static byte[] png(String content) {
 		BitMatrix matrix;
 		try {
 			matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, SIZE, SIZE,
@@ -49,5 +49,10 @@ final class QrImages {
 			throw new UncheckedIOException(e);
 		}
 		return png.toByteArray();
+	}
+
+	/** The PNG as a {@code data:} URL, for a web page's {@code <img>}. */
+	public static String dataUrl(String content) {
+		return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png(content));
 	}
 }
