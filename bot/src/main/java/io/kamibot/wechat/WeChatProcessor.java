@@ -77,7 +77,14 @@ final class WeChatProcessor {
 	private Optional<Inbound> inbound(WeChatPush push) {
 		String user = push.from();
 		if (push.isEvent("subscribe")) {
-			return Optional.of(Inbound.message(WeChatSettings.CHANNEL, user, user, "/start"));
+			// Following by scanning a parametric QR code (qrscene_p_SKU) opens that product, like a deep link.
+			String scene = push.eventKey() != null && push.eventKey().startsWith("qrscene_")
+					? " " + push.eventKey().substring("qrscene_".length()) : "";
+			return Optional.of(Inbound.message(WeChatSettings.CHANNEL, user, user, "/start" + scene));
+		}
+		if (push.isEvent("SCAN") && push.eventKey() != null) {
+			// A follower scanned a parametric QR code: its scene is the key.
+			return Optional.of(Inbound.message(WeChatSettings.CHANNEL, user, user, "/start " + push.eventKey()));
 		}
 		if (push.isEvent("CLICK") && push.eventKey() != null) {
 			// Menu buttons of the Official Account carry a command as their key, e.g. /catalog.

@@ -43,7 +43,10 @@ final class WeChatSender {
 		}
 		catch (WxErrorException e) {
 			// The exception's text is WeChat's answer; the request (which may hold a code) is not in it.
-			throw new WeChatUnavailable(e.getError().getErrorCode(), e.getError().getErrorMsg());
+			int code = e.getError().getErrorCode();
+			throw new WeChatUnavailable(code, code == WeChatUnavailable.WINDOW_CLOSED
+					? "WeChat error 45015: the buyer has not written for 48 hours; codes follow their next message"
+					: "WeChat error " + code + ": " + e.getError().getErrorMsg());
 		}
 		catch (RuntimeException e) {
 			throw new WeChatUnavailable(-1, e.getClass().getSimpleName() + ": " + e.getMessage());

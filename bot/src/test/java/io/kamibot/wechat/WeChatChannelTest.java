@@ -129,6 +129,16 @@ class WeChatChannelTest {
 	}
 
 	@Test
+	void followingThroughAProductsQrCodeOpensTheProduct() throws Exception {
+		String sku = "WX-SCENE-1";
+		catalog.save(new Sku(sku), new ProductDraft("扫码关注商品", "desc", null, 990L, null, true, 10, 0));
+		Answer answer = pushes.push(pushes.event("o-scene", 1714036700, "subscribe", "qrscene_p_" + sku));
+		assertThat(answer.text()).contains("扫码关注商品");
+		assertThat(pushes.push(pushes.event("o-scene", 1714036701, "SCAN", "p_" + sku)).text()).contains("扫码关注商品");
+		assertThat(pushes.push(pushes.event("o-scene", 1714036702, "unsubscribe")).success()).isTrue();
+	}
+
+	@Test
 	void aNumberAnswersTheLastMenu() throws Exception {
 		String sku = "WX-MENU-1";
 		catalog.save(new Sku(sku), new ProductDraft("微信菜单测试", "desc", null, 1200L, null, true, 10, 0));

@@ -58,9 +58,14 @@ public final class WeChatPushes {
 	}
 
 	public String event(String openId, long createTime, String event) {
+		return event(openId, createTime, event, null);
+	}
+
+	public String event(String openId, long createTime, String event, String eventKey) {
 		return "<xml><ToUserName><![CDATA[" + accountId + "]]></ToUserName><FromUserName><![CDATA[" + openId
 				+ "]]></FromUserName><CreateTime>" + createTime + "</CreateTime>"
-				+ "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event></xml>";
+				+ "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
+				+ (eventKey == null ? "" : "<EventKey><![CDATA[" + eventKey + "]]></EventKey>") + "</xml>";
 	}
 
 	/** Pushes as WeChat would: signed, and encrypted for our AppId in safe mode. */
