@@ -20,15 +20,14 @@ import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Payments#reconcile}: orders whose payment confirmation never arrived, found by asking the provider. */
 @CoreTest
-@Import(ReconciliationTest.Ledger.class)
+// Imported, not scanned: test classes of this module are on other modules' test classpath.
+@Import(ReconciliationTest.LedgerProvider.class)
 class ReconciliationTest {
 
 	private static final Duration AGE = Duration.ofMinutes(3);
@@ -149,15 +148,6 @@ class ReconciliationTest {
 
 	private OrderStatus status(Order order) {
 		return orders.find(order.orderNo()).orElseThrow().status();
-	}
-
-	@TestConfiguration
-	static class Ledger {
-
-		@Bean
-		LedgerProvider ledgerProvider() {
-			return new LedgerProvider();
-		}
 	}
 
 	/** A provider that knows which orders were paid, as a payment platform's order query does. */

@@ -24,8 +24,6 @@ import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -38,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CoreTest
 @TestPropertySource(properties = { "kamibot.jobs.reconcile-payments=* * * * * ?",
 		"kamibot.jobs.reconcile-payments-age=3m" })
-@Import(ReconcileJobTest.Platform.class)
+@Import(ReconcileJobTest.PlatformProvider.class)
 class ReconcileJobTest {
 
 	private static final AtomicInteger next = new AtomicInteger();
@@ -113,15 +111,6 @@ class ReconcileJobTest {
 			Thread.sleep(100);
 		}
 		return condition.getAsBoolean();
-	}
-
-	@TestConfiguration
-	static class Platform {
-
-		@Bean
-		PlatformProvider platformProvider() {
-			return new PlatformProvider();
-		}
 	}
 
 	/** A payment platform whose notifications never arrive; only its order query tells. */
