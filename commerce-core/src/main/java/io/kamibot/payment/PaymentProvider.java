@@ -1,5 +1,7 @@
 package io.kamibot.payment;
 
+import java.util.Optional;
+
 import io.kamibot.ordering.Order;
 
 /**
@@ -30,5 +32,17 @@ public interface PaymentProvider {
 	 */
 	default void refund(Order order, String transactionId) {
 		throw new RefundFailed(order.orderNo(), id() + " cannot refund");
+	}
+
+	/**
+	 * Asks the provider whether the order was paid, for when its notification was lost. Asked by
+	 * {@link Payments#reconcile} only for orders started with this provider.
+	 *
+	 * @return the payment when the provider reports the order paid; empty when it reports it unpaid (or cannot be
+	 *     asked at all)
+	 * @throws RuntimeException when the provider could not be reached; the order is asked again later
+	 */
+	default Optional<PaymentConfirmation> lookup(Order order) {
+		return Optional.empty();
 	}
 }

@@ -46,6 +46,16 @@ class JobSchedule {
 		return cron(remindUndeliveredCodes, settings.remindUndeliveredCodes());
 	}
 
+	@Bean
+	JobDetail reconcilePayments() {
+		return JobBuilder.newJob(ReconcilePaymentsJob.class).withIdentity("reconcile-payments").storeDurably().build();
+	}
+
+	@Bean
+	Trigger reconcilePaymentsTrigger(JobDetail reconcilePayments, JobSettings settings) {
+		return cron(reconcilePayments, settings.reconcilePayments());
+	}
+
 	private static Trigger cron(JobDetail job, String expression) {
 		return TriggerBuilder.newTrigger()
 			.forJob(job)

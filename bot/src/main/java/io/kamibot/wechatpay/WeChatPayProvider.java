@@ -1,0 +1,132 @@
+package io.kamibot.wechatpay;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
+import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
+import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
+import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
+import com.github.binarywang.wxpay.exception.WxPayException;
+import com.github.binarywang.wxpay.service.WxPayService;
+import io.kamibot.money.Money;
+import io.kamibot.ordering.Order;
+import io.kamibot.payment.PaymentConfirmation;
+import io.kamibot.payment.PaymentInstructions;
+import io.kamibot.payment.PaymentProvider;
+import io.kamibot.payment.RefundFailed;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * WeChat Pay v3 Native payments: a QR code the buyer scans with WeChat. The order number is the
+ * {@code out_trade_no}, so starting twice asks WeChat for the same order and gets the same {@code code_url}.
+ */
+@Component
+@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+class WeChatPayProvider implements PaymentProvider {
+
+	static final String ID = "wechatpay";
+	/** Never Telegram: its rules allow only Stars for digital goods. */
+	private static final Set<String> CHANNELS = Set.of("wechat", "webchat");
+	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+		.withZone(ZoneId.of("Asia/Shanghai"));
+
+	private final WxPayService wxPay;
+	private final Merchant merchant;
+
+	WeChatPayProvider(WxPayService wxPay, Merchant merchant) {
+		this.wxPay = wxPay;
+		this.merchant = merchant;
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public boolean offeredOn(String channel) {
+		return CHANNELS.contains(channel);
+	}
+
+	/** WeChat Pay takes CNY, at least one fen. */
+	@Override
+	public boolean accepts(Order order) {
+		return order.totalFen() > 0 && order.totalFen() <= Integer.MAX_VALUE;
+	}
+
+	@Override
+	public PaymentInstructions start(Order order) {
+		WxPayUnifiedOrderV3Request request = new WxPayUnifiedOrderV3Request().setOutTradeNo(order.orderNo())
+			.setDescription(order.title())
+			.setTimeExpire(RFC3339.format(order.payBefore().truncatedTo(ChronoUnit.SECONDS)))
+			.setNotifyUrl(merchant.notifyUrl())
+			.setAmount(new WxPayUnifiedOrderV3Request.Amount().setTotal(Math.toIntExact(order.totalFen()))
+				.setCurrency("CNY"));
+		try {
+			String codeUrl = wxPay.createOrderV3(TradeTypeEnum.NATIVE, request);
+			return new PaymentInstructions.ScanQr(codeUrl);
+		}
+		catch (WxPayException e) {
+			throw new WeChatPayUnavailable("creating the payment of order " + order.orderNo(), e);
+		}
+	}
+
+	/** Asks WeChat Pay about the order ({@code queryOrderV3} by {@code out_trade_no}); only SUCCESS is paid. */
+	@Override
+	public Optional<PaymentConfirmation> lookup(Order order) {
+		WxPayOrderQueryV3Result result;
+		try {
+			result = wxPay.queryOrderV3(null, order.orderNo());
+		}
+		catch (WxPayException e) {
+			if ("ORDER_NOT_EXIST".equals(e.getErrCode())) {
+				return Optional.empty();
+			}
+			throw new WeChatPayUnavailable("querying order " + order.orderNo(), e);
+		}
+		if (!"SUCCESS".equals(result.getTradeState()) || !order.orderNo().equals(result.getOutTradeNo())
+				|| result.getAmount() == null || result.getAmount().getTotal() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PaymentConfirmation(ID, result.getTransactionId(), result.getOutTradeNo(),
+				Money.fen(result.getAmount().getTotal())));
+	}
+
+	/**
+	 * Returns the whole payment. The refund number is derived from the order number, so a retried refund is the
+	 * same refund to WeChat Pay and never pays back twice.
+	 */
+	@Override
+	public void refund(Order order, String transactionId) {
+		int total = Math.toIntExact(order.totalFen());
+		WxPayRefundV3Request request = new WxPayRefundV3Request().setTransactionId(transactionId)
+			.setOutRefundNo(refundNumber(order))
+			.setReason(order.orderNo())
+			.setAmount(new WxPayRefundV3Request.Amount().setRefund(total).setTotal(total).setCurrency("CNY"));
+		WxPayRefundV3Result result;
+		try {
+			result = wxPay.refundV3(request);
+		}
+		catch (WxPayException e) {
+			throw new RefundFailed(order.orderNo(), "WeChat Pay: " + reason(e));
+		}
+		if ("CLOSED".equals(result.getStatus()) || "ABNORMAL".equals(result.getStatus())) {
+			throw new RefundFailed(order.orderNo(), "WeChat Pay refund is " + result.getStatus());
+		}
+	}
+
+	/** {@code out_refund_no}: stable per order, within WeChat's 64 characters. */
+	static String refundNumber(Order order) {
+		return "R" + order.orderNo();
+	}
+
+	private static String reason(WxPayException e) {
+		return e.getErrCode() != null ? e.getErrCode() + " " + e.getErrCodeDes() : e.getMessage();
+	}
+}

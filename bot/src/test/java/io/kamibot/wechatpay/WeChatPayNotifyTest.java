@@ -1,0 +1,252 @@
+package io.kamibot.wechatpay;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import io.kamibot.customer.ChannelIdentity;
+import io.kamibot.customer.Customers;
+import io.kamibot.mailbox.Mailbox;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.payment.Payments;
+import io.kamibot.stock.Stock;
+import io.kamibot.testing.Codes;
+import io.kamibot.testing.InMemoryMongo;
+import io.kamibot.testing.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import testing.kamibot.CoreTestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * {@code POST /wechat/pay/notify} over HTTP with notifications {@link FakeWeChatPay} signs and encrypts like WeChat
+ * Pay. Every notification is stamped with the application's clock (a {@link TestClock}), which some tests move.
+ */
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = InMemoryMongo.class)
+@DirtiesContext
+class WeChatPayNotifyTest {
+
+	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();
+	private static final AtomicInteger next = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	TestClock clock;
+
+	@DynamicPropertySource
+	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
+		wechatPay.start();
+		wechatPay.properties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@AfterAll
+	static void stop() {
+		wechatPay.close();
+	}
+
+	@Test
+	void aValidNotificationPaysTheOrderAndDeliversTheCode() {
+		Order order = startedOrder(1);
+
+		assertThat(notify(order).send(endpoint())).isEqualTo(204);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(deliveredCodes(order)).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsNotificationsNotProvenToComeFromWeChatPayAndChangesNothing() {
+		Order order = startedOrder(1);
+		long total = order.totalFen();
+		List<FakeWeChatPay.Notify> forged = List.of(
+				wechatPay.notify(order.orderNo(), total).at(clock.instant()).badSignature().build(),
+				wechatPay.notify(order.orderNo(), total).at(clock.instant()).signTest().build(),
+				wechatPay.notify(order.orderNo(), total).at(clock.instant()).serial("PUB_KEY_ID_0000000000").build(),
+				wechatPay.notify(order.orderNo(), total).at(clock.instant().minus(Duration.ofMinutes(6))).build(),
+				wechatPay.notify(order.orderNo(), total).at(clock.instant().plus(Duration.ofMinutes(6))).build(),
+				notify(order).without("Wechatpay-Timestamp"), notify(order).without("Wechatpay-Nonce"),
+				notify(order).without("Wechatpay-Signature"), notify(order).without("Wechatpay-Serial"));
+
+		for (FakeWeChatPay.Notify notify : forged) {
+			HttpResponse<String> response = notify.sendForBody(endpoint());
+			assertThat(response.statusCode()).as(notify.headers().toString()).isEqualTo(401);
+			assertThat(response.body()).contains("\"code\":\"FAIL\"").contains("\"message\":");
+		}
+
+		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+		assertThat(recordedPayments(order)).isZero();
+	}
+
+	@Test
+	void judgesTheTimestampByTheApplicationClock() {
+		Order order = startedOrder(1);
+		Instant realNow = Instant.now();
+		clock.advance(Duration.ofMinutes(10));
+
+		FakeWeChatPay.Notify stampedByTheRealClock = wechatPay.notify(order.orderNo(), order.totalFen()).at(realNow).build();
+		assertThat(stampedByTheRealClock.send(endpoint())).isEqualTo(401);
+		assertThat(recordedPayments(order)).isZero();
+		assertThat(notify(order).send(endpoint())).isEqualTo(204);
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+	}
+
+	@Test
+	void holdsAPaymentOfTheWrongAmountDeliversNothingAndStopsTheRetries() {
+		Order order = startedOrder(1);
+
+		assertThat(wechatPay.notify(order.orderNo(), order.totalFen() - 1).at(clock.instant()).build().send(endpoint()))
+			.isEqualTo(204);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.UNDER_REVIEW);
+		assertThat(recordedPayments(order)).isEqualTo(1);
+		assertThat(stock.levels(order.productSku()).sold()).isZero();
+		assertThat(deliveredCodes(order)).isZero();
+	}
+
+	@Test
+	void rejectsAPaymentForAnotherMerchantOrAppId() {
+		Order order = startedOrder(1);
+		FakeWeChatPay.Notify otherMerchant = wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant())
+			.mchid("1900000001").build();
+		FakeWeChatPay.Notify otherApp = wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant())
+			.appid("wx0000000000000000").build();
+
+		assertThat(otherMerchant.sendForBody(endpoint()).statusCode()).isEqualTo(400);
+		assertThat(otherApp.sendForBody(endpoint()).body()).contains("\"code\":\"FAIL\"");
+
+		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+		assertThat(recordedPayments(order)).isZero();
+	}
+
+	@Test
+	void ignoresATransactionThatDidNotSucceed() {
+		Order order = startedOrder(1);
+		assertThat(wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant()).tradeState("PAYERROR")
+			.build()
+			.send(endpoint())).isEqualTo(204);
+		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+		assertThat(recordedPayments(order)).isZero();
+	}
+
+	@Test
+	void theSameNotificationSentConcurrentlyDeliversOnceAndIsAnsweredNoContentEveryTime() throws Exception {
+		Order order = startedOrder(2);
+		FakeWeChatPay.Notify notify = notify(order);
+		int senders = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(senders);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < senders; i++) {
+				Callable<Integer> send = () -> {
+					go.await();
+					return notify.send(endpoint());
+				};
+				answers.add(pool.submit(send));
+			}
+			go.countDown();
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(204);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(notify.send(endpoint())).as("and once more, later").isEqualTo(204);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(recordedPayments(order)).isEqualTo(1);
+		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(2);
+		assertThat(deliveredCodes(order)).isEqualTo(1);
+	}
+
+	private FakeWeChatPay.Notify notify(Order order) {
+		return wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant()).build();
+	}
+
+	private Order startedOrder(int quantity) {
+		Sku sku = new Sku("WXN-" + next.incrementAndGet());
+		catalog.save(sku, new ProductDraft("Notify " + sku.value(), null, null, 1990L, null, true, 10, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines(sku.value(), quantity + 1)), "test");
+		String customer = customers.identify(new ChannelIdentity("webchat", chat(sku))).id();
+		Order order = orders.place(customer, sku, quantity);
+		payments.start(order.orderNo(), customer, WeChatPayProvider.ID, "webchat");
+		return order;
+	}
+
+	/** How many messages with the order's codes reached the buyer's web chat. */
+	private int deliveredCodes(Order order) {
+		List<String> codes = stock.reveal(order.orderNo());
+		List<String> messages = mailbox.take("webchat", chat(order.productSku()), 50);
+		return (int) messages.stream()
+			.filter(m -> !codes.isEmpty() && codes.stream().allMatch(m::contains))
+			.count();
+	}
+
+	private long recordedPayments(Order order) {
+		return mongo.count(Query.query(where("orderNo").is(order.orderNo())), "payments");
+	}
+
+	private OrderStatus status(Order order) {
+		return orders.find(order.orderNo()).orElseThrow().status();
+	}
+
+	private static String chat(Sku sku) {
+		return "wxn-chat-" + sku.value();
+	}
+
+	private String endpoint() {
+		return "http://127.0.0.1:" + port + "/wechat/pay/notify";
+	}
+}
