@@ -49,6 +49,7 @@ class AlertDispatcher implements SmartLifecycle {
 	/** Wall time, not the shop's clock: waits and back-off are real time on every instance. */
 	private final Clock wall = Clock.systemUTC();
 	private ScheduledExecutorService executor;
+	private volatile boolean running;
 
 	AlertDispatcher(MongoTemplate mongo, RedissonClient redis, List<AlertSink> sinks, AlertSettings settings) {
 		this.mongo = mongo;
@@ -66,7 +67,8 @@ class AlertDispatcher implements SmartLifecycle {
 		Query pending = Query.query(where("status").is(Status.PENDING)).limit(BATCH * 4);
 		pending.fields().include("destination");
 		Set<String> destinations = new LinkedHashSet<>();
-		mongo.find(pending, AlertDelivery.class).forEach(d -> destinations.add(d.destination()));
+		mongo.find(pending, org.bson.Document.class, "alert_deliveries")
+			.forEach(d -> destinations.add(d.getString("destination")));
 		int sent = 0;
 		for (String destination : destinations) {
 			sent += dispatch(destination);
@@ -98,7 +100,7 @@ class AlertDispatcher implements SmartLifecycle {
 			.query(where("destination").is(destination).and("status").is(Status.PENDING).and("notBefore").lte(now))
 			.with(Sort.by("queuedAt", "_id"))
 			.limit(BATCH), AlertDelivery.class);
-		if (due.isEmpty() || due.get(0).queuedAt().isAfter(now.minus(settings.groupWait()))) {
+		if (due.isEmpty() || !settled(due, now)) {
 			return 0;
 		}
 		String key = sink.rateKey(target);
@@ -124,6 +126,16 @@ class AlertDispatcher implements SmartLifecycle {
 			sent += attempt(rest, true, () -> sink.sendDigest(target, alerts));
 		}
 		return sent;
+	}
+
+	/**
+	 * A burst is sent when it is over (nothing new for the group wait), or when its first alert has waited the
+	 * longest wait, whichever comes first: a burst is seen whole, and a steady stream is not held up for good.
+	 */
+	private boolean settled(List<AlertDelivery> due, Instant now) {
+		Instant newest = due.stream().map(AlertDelivery::queuedAt).max(Instant::compareTo).orElseThrow();
+		return !newest.isAfter(now.minus(settings.groupWait()))
+				|| !due.get(0).queuedAt().isAfter(now.minus(settings.maxWait()));
 	}
 
 	private List<Alert> alerts(List<AlertDelivery> deliveries) {
@@ -174,6 +186,7 @@ class AlertDispatcher implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		running = true;
 		executor = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "alert-dispatcher");
 			thread.setDaemon(true);
@@ -191,12 +204,16 @@ class AlertDispatcher implements SmartLifecycle {
 			dispatchAll();
 		}
 		catch (RuntimeException e) {
+			if (!running) {
+				return; // Stopping: Redis and MongoDB calls are interrupted; what was not sent stays queued.
+			}
 			log.error("Dispatching alerts failed; the next tick tries again", e);
 		}
 	}
 
 	@Override
 	public void stop() {
+		running = false;
 		if (executor != null) {
 			executor.shutdownNow();
 			try {
@@ -210,6 +227,6 @@ class AlertDispatcher implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return executor != null && !executor.isShutdown();
+		return running;
 	}
 }
