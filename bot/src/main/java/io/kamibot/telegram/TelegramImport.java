@@ -4,6 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -28,8 +33,6 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * {@code /import SKU} as the caption of an uploaded file, from an admin: the file is streamed from Telegram into
@@ -46,7 +49,10 @@ class TelegramImport {
 	private static final long EDIT_EVERY_NANOS = 3_000_000_000L;
 	private static final int LISTED_REJECTIONS = 20;
 
-	private final TelegramClient client;
+	private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
+
+	private final TelegramSettings settings;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 	private final TelegramSender sender;
 	private final TelegramLimits limits;
 	private final Admins admins;
@@ -55,9 +61,9 @@ class TelegramImport {
 	private final Texts texts;
 	private final AuditLog audit;
 
-	TelegramImport(TelegramClient client, TelegramSender sender, TelegramLimits limits, Admins admins,
+	TelegramImport(TelegramSettings settings, TelegramSender sender, TelegramLimits limits, Admins admins,
 			Customers customers, Stock stock, Texts texts, AuditLog audit) {
-		this.client = client;
+		this.settings = settings;
 		this.sender = sender;
 		this.limits = limits;
 		this.admins = admins;
@@ -116,13 +122,31 @@ class TelegramImport {
 				report.rejectedCount(), rejected));
 	}
 
+	/**
+	 * Streams the file from the configured Bot API server. TelegramBots' own download always goes to
+	 * api.telegram.org, whatever server the client talks to, so it would miss a self-hosted server. The URL holds
+	 * the token: it is never logged.
+	 */
 	private InputStream download(Document document) {
+		File file = sender.execute(GetFile.builder().fileId(document.getFileId()).build());
+		URI url = URI.create(settings.apiUrl().toString().replaceFirst("/$", "") + "/file/bot" + settings.token() + "/"
+				+ file.getFilePath());
 		try {
-			File file = sender.execute(GetFile.builder().fileId(document.getFileId()).build());
-			return client.downloadFileAsStream(file);
+			HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				response.body().close();
+				throw new IOException("HTTP " + response.statusCode());
+			}
+			return response.body();
 		}
-		catch (TelegramApiException e) {
-			throw new TelegramSender.TelegramUnavailable("downloadFile", e);
+		catch (IOException e) {
+			throw new UncheckedIOException("Downloading the file from Telegram failed (" + e.getClass().getSimpleName()
+					+ ")", new IOException("download failed"));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while downloading from Telegram");
 		}
 	}
 
