@@ -1,6 +1,7 @@
 package io.kamibot.admin;
 
 import io.kamibot.catalog.UnknownProduct;
+import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.payment.NotRefundable;
 import io.kamibot.payment.RefundFailed;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
-@RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class })
+@RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
+		AlertsApi.class, ReviewsApi.class })
 class AdminProblems {
 
 	@ExceptionHandler
@@ -31,6 +33,11 @@ class AdminProblems {
 	@ExceptionHandler
 	ProblemDetail unknownProduct(UnknownProduct e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notApprovable(NotApprovable e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
 	}
 
 	@ExceptionHandler

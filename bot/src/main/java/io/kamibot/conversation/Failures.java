@@ -12,6 +12,7 @@ import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.ProductUnavailable;
 import io.kamibot.payment.NotPayable;
 import io.kamibot.payment.UnknownPaymentMethod;
+import io.kamibot.risk.RiskRefused;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,14 @@ class Failures {
 		if (failure instanceof IllegalOrderTransition e) {
 			// The only move a buyer makes directly is cancelling; the order has moved on (paid, expired …).
 			return answer(session.say(Text.ORDER_CANNOT_CANCEL, e.orderNo(), status(session, e.status())));
+		}
+		if (failure instanceof RiskRefused e) {
+			return answer(switch (e.rule()) {
+				case BANNED -> session.say(Text.RISK_BANNED);
+				case RATE -> session.say(Text.RISK_RATE, e.limit());
+				case UNPAID -> session.say(Text.RISK_UNPAID, e.limit());
+				case QUANTITY -> session.say(Text.RISK_QUANTITY, e.limit());
+			});
 		}
 		return Optional.empty();
 	}

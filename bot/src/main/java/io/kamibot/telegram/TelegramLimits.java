@@ -28,9 +28,19 @@ class TelegramLimits {
 		overall.trySetRate(RateType.OVERALL, 30, Duration.ofSeconds(1));
 	}
 
+	/** The Redis key of a chat's limiter, for callers that take a chat's turn themselves (the alert dispatcher). */
+	static String chatKey(String chatId) {
+		return "kamibot:telegram:rate:chat:" + chatId;
+	}
+
+	/** Blocks until the bot as a whole may send; for messages whose chat turn was taken already. */
+	void awaitOverall() {
+		overall.acquire();
+	}
+
 	/** Blocks until a message may go to the chat. */
 	void awaitTurn(String chatId) {
-		RRateLimiter chat = redis.getRateLimiter("kamibot:telegram:rate:chat:" + chatId);
+		RRateLimiter chat = redis.getRateLimiter(chatKey(chatId));
 		// Group and channel ids are negative.
 		if (chatId.startsWith("-")) {
 			chat.trySetRate(RateType.OVERALL, 20, Duration.ofMinutes(1), FORGET_IDLE_CHATS);

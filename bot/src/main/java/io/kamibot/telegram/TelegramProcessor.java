@@ -33,8 +33,11 @@ class TelegramProcessor {
 	private final Conversation conversation;
 	private final Payments payments;
 	private final TelegramSender sender;
+	private final TelegramImport imports;
 
-	TelegramProcessor(TelegramJson json, Conversation conversation, Payments payments, TelegramSender sender) {
+	TelegramProcessor(TelegramJson json, Conversation conversation, Payments payments, TelegramSender sender,
+			TelegramImport imports) {
+		this.imports = imports;
 		this.json = json;
 		this.conversation = conversation;
 		this.payments = payments;
@@ -50,6 +53,9 @@ class TelegramProcessor {
 			Message message = update.getMessage();
 			reply(message.getChatId(), conversation.handle(Inbound.message(TelegramSettings.CHANNEL,
 					String.valueOf(message.getChatId()), String.valueOf(message.getFrom().getId()), message.getText())));
+		}
+		else if (update.hasMessage() && update.getMessage().hasDocument()) {
+			imports.handle(update.getMessage());
 		}
 		else if (update.hasCallbackQuery()) {
 			CallbackQuery press = update.getCallbackQuery();

@@ -1,6 +1,7 @@
 package io.kamibot.telegram;
 
 import io.kamibot.money.Currency;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -34,6 +37,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramSender {
 
 	static final int MAX_TEXT = 4096;
+	static final int MAX_CAPTION = 1024;
 	private static final int ATTEMPTS = 3;
 	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
@@ -49,6 +53,31 @@ class TelegramSender {
 		for (BotApiMethod<?> method : render(chatId, reply)) {
 			limits.awaitTurn(chatId);
 			execute(method);
+		}
+	}
+
+	/** Sends a reply whose turn in the chat was already taken (the alert dispatcher counts turns itself). */
+	void sendWithinTurn(String chatId, Reply reply) {
+		for (BotApiMethod<?> method : render(chatId, reply)) {
+			limits.awaitOverall();
+			execute(method);
+		}
+	}
+
+	/** Sends a PNG with a caption (at most 1024 characters) and buttons; its turn in the chat was already taken. */
+	void sendPhotoWithinTurn(String chatId, byte[] png, String caption, List<List<Button>> buttons) {
+		limits.awaitOverall();
+		SendPhoto photo = SendPhoto.builder()
+			.chatId(chatId)
+			.photo(new InputFile(new ByteArrayInputStream(png), "chart.png"))
+			.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption)
+			.replyMarkup(buttons.isEmpty() ? null : keyboard(buttons))
+			.build();
+		try {
+			client.execute(photo);
+		}
+		catch (TelegramApiException e) {
+			throw new TelegramUnavailable("sendPhoto", e);
 		}
 	}
 

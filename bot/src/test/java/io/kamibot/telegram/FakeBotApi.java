@@ -50,7 +50,7 @@ public final class FakeBotApi implements AutoCloseable {
 	// TelegramBots requests lower-case paths ("sendmessage"); Telegram ignores case, so do we.
 	private static final List<String> METHODS = List.of("getMe", "getUpdates", "deleteWebhook", "setWebhook",
 			"answerCallbackQuery", "answerPreCheckoutQuery", "refundStarPayment", "sendMessage", "editMessageText",
-			"sendInvoice", "sendDocument", "sendPhoto");
+			"sendInvoice", "sendDocument", "sendPhoto", "getFile");
 	private static final long MAX_HOLD_MILLIS = 2000; // long polls are capped so tests stay fast
 
 	private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)");
@@ -68,6 +68,7 @@ public final class FakeBotApi implements AutoCloseable {
 	private final List<Failure> failures = new ArrayList<>();
 	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 	private final AtomicInteger messageIds = new AtomicInteger(100);
+	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 	private long confirmedOffset;
 	private boolean closed;
 	private int active; // exchanges being handled, so close() can let their answers go out
@@ -222,6 +223,10 @@ public final class FakeBotApi implements AutoCloseable {
 		try (exchange) {
 			// Path is /bot<token>/<method>; a test-server client puts /test before the method.
 			String[] segments = exchange.getRequestURI().getPath().split("/");
+			if (segments.length > 3 && segments[1].equals("file")) {
+				serveFile(exchange, segments);
+				return;
+			}
 			String method = (segments.length > 2) ? segments[segments.length - 1] : "";
 			ObjectNode params;
 			try {
@@ -284,6 +289,7 @@ public final class FakeBotApi implements AutoCloseable {
 			case "getUpdates" -> poll(params.path("offset").asLong(0), params.path("limit").asInt(100),
 					params.path("timeout").asInt(0));
 			case "sendMessage", "editMessageText", "sendInvoice", "sendDocument", "sendPhoto" -> sent(method, params);
+			case "getFile" -> file(params.path("file_id").asText());
 			default -> this.json.getNodeFactory().booleanNode(true); // webhook, answers, refundStarPayment
 		};
 	}
@@ -299,7 +305,7 @@ public final class FakeBotApi implements AutoCloseable {
 		ObjectNode chat = message.putObject("chat");
 		chat.set("id", chatId.matches("-?\\d+") ? this.json.getNodeFactory().numberNode(Long.parseLong(chatId))
 				: this.json.getNodeFactory().textNode(chatId));
-		chat.put("type", "private");
+		chat.put("type", chatId.startsWith("-") ? "supergroup" : "private");
 		for (String field : List.of("text", "caption")) {
 			if (params.hasNonNull(field)) {
 				message.put(field, params.get(field).asText());
@@ -315,6 +321,41 @@ public final class FakeBotApi implements AutoCloseable {
 				.put("currency", params.path("currency").asText()).put("total_amount", total);
 		}
 		return message;
+	}
+
+	/** A file the bot may fetch with getFile and download from /file/bot&lt;token&gt;/documents/&lt;id&gt;. */
+	public void addFile(String fileId, byte[] content) {
+		this.files.put(fileId, content);
+	}
+
+	/** A message carrying a document, as an admin sends it with a caption. */
+	public ObjectNode document(long updateId, long chatId, long userId, String fileId, String fileName, String caption) {
+		ObjectNode message = messageFrom(chatId, userId).put("caption", caption);
+		byte[] content = this.files.getOrDefault(fileId, new byte[0]);
+		message.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId)
+			.put("file_name", fileName).put("mime_type", "text/plain").put("file_size", content.length);
+		return update(updateId).set("message", message);
+	}
+
+	private JsonNode file(String fileId) {
+		byte[] content = this.files.get(fileId);
+		if (content == null) {
+			throw new IllegalArgumentException("Bad Request: invalid file_id");
+		}
+		return this.json.createObjectNode().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+			.put("file_size", content.length).put("file_path", "documents/" + fileId);
+	}
+
+	private void serveFile(HttpExchange exchange, String[] segments) throws IOException {
+		byte[] content = segments[2].equals("bot" + this.token) ? this.files.get(segments[segments.length - 1]) : null;
+		record("downloadFile", this.json.createObjectNode().put("file_id", segments[segments.length - 1]),
+				content == null);
+		if (content == null) {
+			exchange.sendResponseHeaders(404, -1);
+			return;
+		}
+		exchange.sendResponseHeaders(200, content.length);
+		exchange.getResponseBody().write(content);
 	}
 
 	/** Updates with update_id >= offset, in order; held while there are none. */
@@ -502,7 +543,8 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	private ObjectNode chat(long id) {
-		return this.json.createObjectNode().put("id", id).put("type", "private");
+		// Group and supergroup ids are negative.
+		return this.json.createObjectNode().put("id", id).put("type", id < 0 ? "supergroup" : "private");
 	}
 
 	private static long now() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
+import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
@@ -149,6 +150,19 @@ public class Deliveries {
 	}
 
 	/**
+	 * Sends a delivered order's codes to its buyer again (an admin asked), through {@link CodesAwaitingNotice}.
+	 *
+	 * @throws NotDeliveredYet when the order has no codes to send
+	 */
+	public void resend(String orderNo) {
+		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
+		if (order.status() != OrderStatus.DELIVERED) {
+			throw new NotDeliveredYet(orderNo, order.status());
+		}
+		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
+	}
+
+	/**
 	 * The codes of the customer's delivered order, recording who was shown them and where.
 	 *
 	 * @throws NotDeliveredYet when the order has no codes to show
@@ -160,6 +174,7 @@ public class Deliveries {
 		}
 		List<String> codes = stock.reveal(orderNo);
 		mongo.insert(new CodeView(orderNo, "customer:" + customerId, channel, codes.size(), clock.instant()));
+		events.publishEvent(new CodesShown(orderNo, "customer:" + customerId, channel, codes.size()));
 		return codes;
 	}
 }

@@ -8,7 +8,7 @@ public class NotDeliveredYet extends RuntimeException {
 	private final String orderNo;
 	private final OrderStatus status;
 
-	NotDeliveredYet(String orderNo, OrderStatus status) {
+	public NotDeliveredYet(String orderNo, OrderStatus status) {
 		super("Order " + orderNo + " is " + status + " and has no codes to show");
 		this.orderNo = orderNo;
 		this.status = status;

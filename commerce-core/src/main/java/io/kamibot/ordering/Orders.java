@@ -22,6 +22,7 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,9 +59,12 @@ public class Orders {
 	private final OrderingSettings settings;
 	private final OrderNumbers numbers;
 	private final OrderMoves moves;
+	/** Looked up when used: rules may themselves read orders. */
+	private final ObjectProvider<OrderRules> rules;
 
 	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
-			OrderingSettings settings, ShopSettings shop) {
+			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules) {
+		this.rules = rules;
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.stock = stock;
@@ -85,6 +89,7 @@ public class Orders {
 		if (quantity < 1 || quantity > product.maxPerOrder()) {
 			throw new InvalidQuantity(quantity, product.maxPerOrder());
 		}
+		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, product, quantity));
 		Instant now = clock.instant();
 		Order order = insertNew(customerId, product, quantity, now);
 		try {
@@ -141,6 +146,17 @@ public class Orders {
 	 * @param order the order as last read; re-read when it changed since
 	 */
 	public boolean markPaid(Order order, String payment) {
+		Optional<String> review = rules.orderedStream()
+			.map(rule -> rule.reviewReason(order))
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (review.isPresent()) {
+			// Paid but held: the payment is kept on the order so an approval delivers and a rejection refunds.
+			return moves.announce(moves.advance(order, OrderEvent.HOLD, Orders::takesPayment,
+					() -> new Update().set("paidAt", clock.instant()).set("payment", payment)
+						.set("holdReason", review.get())),
+					held -> new OrderHeld(held.orderNo(), held.customerId(), review.get()));
+		}
 		return moves.announce(moves.advance(order, OrderEvent.PAY, Orders::takesPayment,
 				() -> new Update().set("paidAt", clock.instant()).set("payment", payment)),
 				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
@@ -151,6 +167,45 @@ public class Orders {
 		return moves.announce(moves.advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
 				() -> new Update().set("holdReason", reason)),
 				held -> new OrderHeld(held.orderNo(), held.customerId(), reason));
+	}
+
+	/**
+	 * An admin releases a held order whose payment was accepted: it becomes PAID and is fulfilled.
+	 *
+	 * @return {@code false} when it was no longer held
+	 * @throws NotApprovable when the order holds no accepted payment (a mismatch: reject it instead)
+	 */
+	public boolean approve(Order order) {
+		if (order.status() == OrderStatus.UNDER_REVIEW && order.payment() == null) {
+			throw new NotApprovable(order.orderNo());
+		}
+		return moves.announce(moves.advance(order, OrderEvent.APPROVE, status -> status == OrderStatus.UNDER_REVIEW,
+				Update::new), paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
+	}
+
+	/** An admin turns down a held order that has no payment to refund; its codes go back on sale. */
+	public boolean cancelHeld(Order order) {
+		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.CANCEL,
+				status -> status == OrderStatus.UNDER_REVIEW, Update::new),
+				held -> new OrderCancelled(held.orderNo(), held.customerId()));
+		stock.release(order.orderNo());
+		return cancelled;
+	}
+
+	/** How many of the customer's orders wait for payment now. */
+	public long unpaidCount(String customerId) {
+		return mongo.count(Query.query(where("customerId").is(customerId).and("status").is(OrderStatus.AWAITING_PAYMENT)),
+				Order.class);
+	}
+
+	/** Whether the customer ever received codes. */
+	public boolean hasDelivered(String customerId) {
+		return mongo.exists(Query.query(where("customerId").is(customerId).and("deliveredAt").ne(null)), Order.class);
+	}
+
+	/** Orders paid in {@code [from, to)}, for reports. */
+	public List<Order> paidBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(where("paidAt").gte(from).lt(to)), Order.class);
 	}
 
 	/** The codes are handed over; returns {@code false} when this already happened. */

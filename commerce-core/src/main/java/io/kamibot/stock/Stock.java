@@ -200,6 +200,45 @@ public class Stock {
 		}
 	}
 
+	/**
+	 * Voids the codes nobody bought before their last day: they can never be sold, and leave the counts. Idempotent.
+	 *
+	 * @return how many codes this call voided
+	 */
+	public long voidExpired() {
+		Date now = Date.from(clock.instant());
+		long voided = items.updateMany(Filters.and(Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
+				Filters.lte(SELL_BY, now)),
+				Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(CHANGED_AT, now)))
+			.getModifiedCount();
+		if (voided > 0) {
+			log.info("Voided {} expired codes", voided);
+		}
+		return voided;
+	}
+
+	/** How many sellable codes of the product reach their last day before {@code until}. */
+	public long expiringBefore(Sku sku, Instant until) {
+		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
+				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant())),
+				Filters.lte(SELL_BY, Date.from(until))));
+	}
+
+	/**
+	 * Voids the codes an order owns (a buyer reported them bad) and frees their slots, so {@link #sell} can give
+	 * the order fresh ones. The voided codes remember the order in {@code voidedFrom}. Idempotent.
+	 *
+	 * @return how many codes this call voided
+	 */
+	public long voidSold(String orderNo) {
+		return items
+			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())),
+					Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(VOIDED_FROM, orderNo),
+							Updates.unset(ORDER), Updates.unset(SLOT),
+							Updates.set(CHANGED_AT, Date.from(clock.instant()))))
+			.getModifiedCount();
+	}
+
 	private static Bson sellableAt(Date now) {
 		return Filters.gt(SELL_BY, now);
 	}

@@ -23,6 +23,8 @@ final class StockItems {
 	static final String ORDER = "orderNo";
 	/** Position of the code within its order; unique with the order so no order can take more than it bought. */
 	static final String SLOT = "slot";
+	/** The order a voided code was taken back from. */
+	static final String VOIDED_FROM = "voidedFrom";
 	static final String IMPORTED_AT = "importedAt";
 	static final String CHANGED_AT = "changedAt";
 

@@ -56,6 +56,46 @@ class JobSchedule {
 		return cron(reconcilePayments, settings.reconcilePayments());
 	}
 
+	@Bean
+	JobDetail expiringStock() {
+		return JobBuilder.newJob(ExpiringStockJob.class).withIdentity("expiring-stock").storeDurably().build();
+	}
+
+	@Bean
+	Trigger expiringStockTrigger(JobDetail expiringStock, JobSettings settings) {
+		return cron(expiringStock, settings.expiringStock());
+	}
+
+	@Bean
+	JobDetail voidExpiredCodes() {
+		return JobBuilder.newJob(VoidExpiredCodesJob.class).withIdentity("void-expired-codes").storeDurably().build();
+	}
+
+	@Bean
+	Trigger voidExpiredCodesTrigger(JobDetail voidExpiredCodes, JobSettings settings) {
+		return cron(voidExpiredCodes, settings.voidExpiredCodes());
+	}
+
+	@Bean
+	JobDetail dailyReport() {
+		return JobBuilder.newJob(DailyReportJob.class).withIdentity("daily-report").storeDurably().build();
+	}
+
+	@Bean
+	Trigger dailyReportTrigger(JobDetail dailyReport, JobSettings settings) {
+		return cron(dailyReport, settings.dailyReport());
+	}
+
+	@Bean
+	JobDetail lowStockScan() {
+		return JobBuilder.newJob(LowStockScanJob.class).withIdentity("low-stock-scan").storeDurably().build();
+	}
+
+	@Bean
+	Trigger lowStockScanTrigger(JobDetail lowStockScan, JobSettings settings) {
+		return cron(lowStockScan, settings.lowStockScan());
+	}
+
 	private static Trigger cron(JobDetail job, String expression) {
 		return TriggerBuilder.newTrigger()
 			.forJob(job)

@@ -1,0 +1,53 @@
+package io.kamibot.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.kamibot.alerts.Alert;
+import io.kamibot.alerts.AlertAction;
+import io.kamibot.alerts.AlertType;
+import io.kamibot.alerts.Alerts;
+import io.kamibot.alerts.Alerts.DeliveryCounts;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The admin feed: the latest alerts (every alert, also those that went out inside a digest or could not be sent)
+ * and how many deliveries wait, went out or failed.
+ */
+@RestController
+@RequestMapping("/api/admin/alerts")
+class AlertsApi {
+
+	private static final int MAX_LIMIT = 500;
+
+	private final Alerts alerts;
+
+	AlertsApi(Alerts alerts) {
+		this.alerts = alerts;
+	}
+
+	@GetMapping
+	Feed feed(@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+		}
+		return new Feed(alerts.recent(limit).stream().map(FeedItem::of).toList(), alerts.deliveryCounts(),
+				alerts.destinations().size());
+	}
+
+	record Feed(List<FeedItem> alerts, DeliveryCounts deliveries, int destinations) {
+	}
+
+	/** An alert without its image bytes. */
+	record FeedItem(String id, AlertType type, List<String> args, List<AlertAction> actions, boolean image,
+			Instant at) {
+
+		static FeedItem of(Alert alert) {
+			return new FeedItem(alert.id(), alert.type(), alert.args(), alert.actions(), alert.image() != null,
+					alert.at());
+		}
+	}
+}

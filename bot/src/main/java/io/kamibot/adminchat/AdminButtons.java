@@ -1,0 +1,89 @@
+package io.kamibot.adminchat;
+
+import java.util.List;
+
+import io.kamibot.aftersales.Problems;
+import io.kamibot.alerts.AlertAction.Verb;
+import io.kamibot.conversation.ButtonHandler;
+import io.kamibot.conversation.Reply;
+import io.kamibot.conversation.Session;
+import io.kamibot.payment.NotRefundable;
+import io.kamibot.payment.RefundFailed;
+import io.kamibot.templates.Text;
+import org.springframework.stereotype.Component;
+
+/**
+ * The buttons under alerts ({@code adm:<VERB>:<arg>}). Only admins may press them: anyone else is told so and
+ * nothing changes.
+ */
+@Component
+class AdminButtons implements ButtonHandler {
+
+	private final AdminGate gate;
+	private final ReviewCommand reviews;
+	private final PauseCommand pause;
+	private final BanCommand bans;
+	private final Problems problems;
+
+	AdminButtons(AdminGate gate, ReviewCommand reviews, PauseCommand pause, BanCommand bans, Problems problems) {
+		this.gate = gate;
+		this.reviews = reviews;
+		this.pause = pause;
+		this.bans = bans;
+		this.problems = problems;
+	}
+
+	@Override
+	public String prefix() {
+		return AlertTexts.PREFIX;
+	}
+
+	@Override
+	public List<Reply> handle(Session session, List<String> args) {
+		if (!gate.allows(session)) {
+			return session.say(Text.ADMIN_ONLY);
+		}
+		if (args.size() != 2) {
+			return session.say(Text.ADMIN_HELP);
+		}
+		Verb verb;
+		try {
+			verb = Verb.valueOf(args.get(0));
+		}
+		catch (IllegalArgumentException e) {
+			return session.say(Text.ADMIN_HELP);
+		}
+		String arg = args.get(1);
+		return switch (verb) {
+			case APPROVE -> reviews.decide(session, arg, true);
+			case REJECT -> reviews.decide(session, arg, false);
+			case PAUSE -> pause.setActive(session, arg, false);
+			case BAN -> bans.ban(session, arg);
+			case REPLACE -> replace(session, arg);
+			case REFUND -> refund(session, arg);
+		};
+	}
+
+	private List<Reply> replace(Session session, String orderNo) {
+		return switch (problems.replace(orderNo, AdminGate.actor(session))) {
+			case REPLACED -> session.say(Text.REPLACE_DONE, orderNo);
+			case NO_STOCK -> session.say(Text.REPLACE_NO_STOCK, orderNo);
+			default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
+		};
+	}
+
+	private List<Reply> refund(Session session, String orderNo) {
+		try {
+			return switch (problems.refund(orderNo, AdminGate.actor(session))) {
+				case REFUNDED -> session.say(Text.REFUND_DONE, orderNo);
+				default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
+			};
+		}
+		catch (NotRefundable e) {
+			return session.say(Text.REFUND_NOT_PAID, orderNo);
+		}
+		catch (RefundFailed e) {
+			return session.say(Text.REFUND_FAILED, orderNo);
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package io.kamibot.adminchat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.kamibot.aftersales.ProblemResolved;
+import io.kamibot.conversation.ChannelOutbox;
+import io.kamibot.conversation.Reply;
+import io.kamibot.customer.Customer;
+import io.kamibot.customer.Customers;
+import io.kamibot.ordering.OrderEvents.OrderHeld;
+import io.kamibot.risk.ReviewDecided;
+import io.kamibot.templates.Text;
+import io.kamibot.templates.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells buyers what admins decided: a held order, its approval or rejection, a replacement or refund. */
+@Component
+class BuyerNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(BuyerNotices.class);
+
+	private final Customers customers;
+	private final Texts texts;
+	private final Map<String, ChannelOutbox> outboxes;
+
+	BuyerNotices(Customers customers, Texts texts, List<ChannelOutbox> outboxes) {
+		this.customers = customers;
+		this.texts = texts;
+		this.outboxes = outboxes.stream().collect(Collectors.toMap(ChannelOutbox::channel, Function.identity()));
+	}
+
+	@EventListener
+	void on(OrderHeld held) {
+		tell(held.customerId(), Text.BUYER_HELD, held.orderNo());
+	}
+
+	@EventListener
+	void on(ReviewDecided decided) {
+		switch (decided.outcome()) {
+			case APPROVED -> tell(decided.customerId(), Text.BUYER_APPROVED, decided.orderNo());
+			case REFUNDED -> tell(decided.customerId(), Text.BUYER_REFUNDED, decided.orderNo());
+			case CANCELLED -> tell(decided.customerId(), Text.BUYER_CANCELLED, decided.orderNo());
+			case NOT_HELD -> {
+			}
+		}
+	}
+
+	@EventListener
+	void on(ProblemResolved resolved) {
+		switch (resolved.outcome()) {
+			case REPLACED -> tell(resolved.customerId(), Text.BUYER_REPLACED, resolved.orderNo());
+			case REFUNDED -> tell(resolved.customerId(), Text.BUYER_PROBLEM_REFUNDED, resolved.orderNo());
+			default -> {
+			}
+		}
+	}
+
+	private void tell(String customerId, Text text, String orderNo) {
+		try {
+			Customer customer = customers.find(customerId).orElse(null);
+			ChannelOutbox outbox = customer == null ? null : outboxes.get(customer.channel());
+			if (outbox == null) {
+				log.warn("Cannot tell customer {} about order {}: no outbox for their channel", customerId, orderNo);
+				return;
+			}
+			outbox.send(customer.userId(), Reply.text(texts.render(customer.language(), text, orderNo)));
+		}
+		catch (RuntimeException e) {
+			// The decision stands; the buyer sees the order's status in /orders.
+			log.error("Telling customer {} about order {} failed: {}", customerId, orderNo, e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package io.kamibot.aftersales;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.kamibot.alerts.AlertAction;
+import io.kamibot.alerts.AlertAction.Verb;
+import io.kamibot.alerts.AlertType;
+import io.kamibot.alerts.Alerts;
+import io.kamibot.aftersales.Problem.Status;
+import io.kamibot.audit.AuditLog;
+import io.kamibot.delivery.CodesAwaitingNotice;
+import io.kamibot.delivery.NotDeliveredYet;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderNotFound;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.payment.Payments;
+import io.kamibot.stock.Stock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Buyers' reports of bad codes and the admins' answers. Each report is acted on once: the report moves by
+ * conditional updates, so a second press of Replace or Refund changes nothing.
+ */
+@Service
+public class Problems {
+
+	static final int MAX_REASON = 200;
+
+	private final Orders orders;
+	private final Stock stock;
+	private final Payments payments;
+	private final Alerts alerts;
+	private final AuditLog audit;
+	private final MongoTemplate mongo;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Problems(Orders orders, Stock stock, Payments payments, Alerts alerts, AuditLog audit, MongoTemplate mongo,
+			ApplicationEventPublisher events, Clock clock) {
+		this.orders = orders;
+		this.stock = stock;
+		this.payments = payments;
+		this.alerts = alerts;
+		this.audit = audit;
+		this.mongo = mongo;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the buyer's report and alerts admins with Replace and Refund buttons.
+	 *
+	 * @return {@code false} when the order was reported before
+	 * @throws OrderNotFound when the order is not the customer's
+	 * @throws NotDeliveredYet when it has no codes yet
+	 */
+	public boolean report(String orderNo, String customerId, String reason) {
+		Order order = orders.get(orderNo, customerId);
+		if (order.status() != OrderStatus.DELIVERED) {
+			throw new NotDeliveredYet(orderNo, order.status());
+		}
+		String text = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+		try {
+			mongo.insert(new Problem(orderNo, customerId, text, Status.OPEN, clock.instant(), null));
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
+		audit.record("customer:" + customerId, "order.problem", orderNo, text);
+		alerts.raise(AlertType.PROBLEM_REPORTED, "problem:" + orderNo, List.of(orderNo, customerId, text),
+				List.of(new AlertAction(Verb.REPLACE, orderNo), new AlertAction(Verb.REFUND, orderNo)));
+		return true;
+	}
+
+	/**
+	 * Voids the order's codes and delivers new ones, once. When stock runs short the report stays REPLACING and a
+	 * later call (after an import) completes it without voiding the new codes.
+	 */
+	public Outcome replace(String orderNo, String by) {
+		Problem claimed = mongo.findAndModify(
+				Query.query(where("_id").is(orderNo).and("status").in(Status.OPEN, Status.REPLACING)),
+				Update.update("status", Status.REPLACING).set("resolvedBy", by), Problem.class);
+		if (claimed == null) {
+			return Outcome.NOT_OPEN;
+		}
+		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
+		if (claimed.status() == Status.OPEN) {
+			long voided = stock.voidSold(orderNo);
+			audit.record(by, "order.replace", orderNo, voided + " codes voided");
+		}
+		if (stock.sell(order.productSku(), orderNo, order.quantity()) < order.quantity()) {
+			return Outcome.NO_STOCK;
+		}
+		mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(Status.REPLACING)),
+				Update.update("status", Status.REPLACED), Problem.class);
+		events.publishEvent(new ProblemResolved(orderNo, order.customerId(), Outcome.REPLACED));
+		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
+		return Outcome.REPLACED;
+	}
+
+	/** Refunds the reported order, once. */
+	public Outcome refund(String orderNo, String by) {
+		Problem claimed = mongo.findAndModify(Query.query(where("_id").is(orderNo).and("status").is(Status.OPEN)),
+				Update.update("status", Status.REFUNDING).set("resolvedBy", by),
+				FindAndModifyOptions.options().returnNew(true), Problem.class);
+		if (claimed == null) {
+			return Outcome.NOT_OPEN;
+		}
+		try {
+			payments.refund(orderNo, by);
+		}
+		catch (RuntimeException e) {
+			mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(Status.REFUNDING)),
+					Update.update("status", Status.OPEN), Problem.class);
+			throw e;
+		}
+		mongo.updateFirst(Query.query(where("_id").is(orderNo)), Update.update("status", Status.REFUNDED),
+				Problem.class);
+		audit.record(by, "order.refund", orderNo, "reported problem");
+		events.publishEvent(new ProblemResolved(orderNo, claimed.customerId(), Outcome.REFUNDED));
+		return Outcome.REFUNDED;
+	}
+
+	/** What an admin's action did. */
+	public enum Outcome {
+
+		/** New codes were delivered. */
+		REPLACED,
+
+		/** Not enough stock for new codes: the old ones are voided; replace again after an import. */
+		NO_STOCK,
+
+		/** The money went back. */
+		REFUNDED,
+
+		/** No open report for the order: nothing was done. */
+		NOT_OPEN
+	}
+}

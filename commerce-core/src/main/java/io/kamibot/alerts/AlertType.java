@@ -1,0 +1,32 @@
+package io.kamibot.alerts;
+
+/** What an alert is about; channels render each with its own template {@code alert.<TYPE>}. */
+public enum AlertType {
+
+	/** A product's sellable count fell to its threshold. Args: sku, title, available, threshold. */
+	LOW_STOCK,
+
+	/** A product has no sellable code left. Args: sku, title, paused ("true"/"false"). */
+	OUT_OF_STOCK,
+
+	/** Codes of a product reach their last day soon. Args: sku, title, count, days. */
+	STOCK_EXPIRING,
+
+	/** A payment did not match its order. Args: order, provider, expected, received. */
+	PAYMENT_MISMATCH,
+
+	/** An order is held for an admin. Args: order, customer, reason. */
+	ORDER_HELD,
+
+	/** A paid order could not be delivered (no stock). Args: order, sku. */
+	DELIVERY_FAILED,
+
+	/** A customer behaves like a scalper or abuser. Args: customer, rule. */
+	SUSPECTED_FRAUD,
+
+	/** A buyer reported a bad code. Args: order, customer, reason. */
+	PROBLEM_REPORTED,
+
+	/** The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left. */
+	DAILY_REPORT
+}

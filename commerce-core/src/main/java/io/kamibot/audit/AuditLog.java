@@ -1,0 +1,64 @@
+package io.kamibot.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.kamibot.delivery.CodesShown;
+import org.bson.types.ObjectId;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** Records admin actions and code views, and reads them back newest first. */
+@Service
+public class AuditLog {
+
+	/** The action recorded when codes are shown. */
+	public static final String CODES_VIEW = "codes.view";
+
+	private final MongoTemplate mongo;
+	private final Clock clock;
+
+	AuditLog(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+		mongo.indexOps(AuditEntry.class).createIndex(new Index().on("at", Direction.DESC));
+	}
+
+	public AuditEntry record(String actor, String action, String target, String detail) {
+		return mongo.insert(new AuditEntry(new ObjectId().toHexString(), clock.instant(), actor, action, target, detail));
+	}
+
+	@EventListener
+	void on(CodesShown shown) {
+		record(shown.viewer(), CODES_VIEW, shown.orderNo(), shown.channel() + ", " + shown.count() + " codes");
+	}
+
+	/**
+	 * Entries newest first.
+	 *
+	 * @param action only this action, or {@code null} for all
+	 * @param target only about this order, SKU or customer, or {@code null}
+	 * @param before only entries before this time, or {@code null} (pages backwards)
+	 */
+	public List<AuditEntry> read(String action, String target, Instant before, int limit) {
+		Query query = new Query().with(Sort.by(Direction.DESC, "at")).limit(limit);
+		if (action != null) {
+			query.addCriteria(where("action").is(action));
+		}
+		if (target != null) {
+			query.addCriteria(where("target").is(target));
+		}
+		if (before != null) {
+			query.addCriteria(where("at").lt(before));
+		}
+		return mongo.find(query, AuditEntry.class);
+	}
+}

@@ -1,0 +1,2 @@
+/** The audit log: every admin action and every time codes were shown, readable through the admin API. */
+package io.kamibot.audit;

@@ -1,0 +1,16 @@
+package io.kamibot.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One day's figures (days are the shop's time zone). Refunded orders count as orders but not as revenue.
+ *
+ * @param revenueFen CNY revenue in fen, from orders paid in CNY
+ * @param revenueStars revenue in Telegram Stars
+ * @param topProducts the best-selling products, {@code SKU×codes}, best first
+ * @param stockLeft sellable codes per product, {@code SKU:count}
+ */
+public record DailyReport(LocalDate day, int orders, long revenueFen, long revenueStars, List<String> topProducts,
+		List<String> stockLeft) {
+}

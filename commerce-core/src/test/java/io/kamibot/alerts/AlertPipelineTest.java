@@ -1,0 +1,110 @@
+package io.kamibot.alerts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import io.kamibot.testing.CoreTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The alert pipeline against a recording sink: limits, digests, retries, nothing lost, each key once. */
+@CoreTest
+@TestPropertySource(properties = { "kamibot.alerts.retry-delay=50ms", "kamibot.alerts.max-attempts=3" })
+class AlertPipelineTest {
+
+	@TestConfiguration
+	static class Sink {
+
+		@Bean
+		RecordingSink recordingSink() {
+			return new RecordingSink();
+		}
+	}
+
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	RecordingSink sink;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void sixtyAlertsInOneMinuteReachADestinationAsAtMostTwentyMessagesWithNothingLost() throws InterruptedException {
+		String group = target();
+		alerts.register("test", group, "admin");
+		List<String> raised = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			raised.add(alerts.raise(AlertType.LOW_STOCK, null, List.of("SKU-" + i, "t", "1", "5"), List.of())
+				.orElseThrow()
+				.id());
+		}
+		await(() -> pending(group) == 0);
+
+		List<RecordingSink.Sent> messages = sink.sentTo(group);
+		assertThat(messages.size()).isLessThanOrEqualTo(20);
+		assertThat(messages).anyMatch(RecordingSink.Sent::digest);
+		Set<String> received = new HashSet<>();
+		messages.forEach(m -> received.addAll(m.alertIds()));
+		assertThat(received).containsExactlyInAnyOrderElementsOf(raised);
+		assertThat(messages.stream().mapToInt(m -> m.alertIds().size()).sum()).as("each alert once").isEqualTo(60);
+	}
+
+	@Test
+	void aFailedSendIsTriedAgainAndAPersistentFailureIsMarkedNotDropped() throws InterruptedException {
+		String flaky = target();
+		String dead = target();
+		alerts.register("test", flaky, "admin");
+		alerts.register("test", dead, "admin");
+		sink.failNext(flaky, 2);
+		sink.failNext(dead, 100);
+		String id = alerts.raise(AlertType.ORDER_HELD, null, List.of("K1", "c", "r"), List.of()).orElseThrow().id();
+
+		await(() -> pending(flaky) == 0 && pending(dead) == 0);
+
+		assertThat(sink.sentTo(flaky)).extracting(RecordingSink.Sent::alertIds).containsExactly(List.of(id));
+		assertThat(sink.sentTo(dead)).isEmpty();
+		AlertDelivery failed = mongo.findById(id + "@test:" + dead, AlertDelivery.class);
+		assertThat(failed.status()).isEqualTo(AlertDelivery.Status.FAILED);
+		assertThat(failed.attempts()).isEqualTo(3);
+		assertThat(alerts.deliveryCounts().failed()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void anAlertWithAKeyIsRaisedOnce() {
+		String key = "once:" + UUID.randomUUID();
+		assertThat(alerts.raise(AlertType.DAILY_REPORT, key, List.of(), List.of())).isPresent();
+		assertThat(alerts.raise(AlertType.DAILY_REPORT, key, List.of(), List.of())).isEmpty();
+		assertThat(mongo.count(Query.query(where("key").is(key)), Alert.class)).isEqualTo(1);
+	}
+
+	private long pending(String target) {
+		return mongo.count(Query.query(where("destination").is("test:" + target).and("status")
+			.is(AlertDelivery.Status.PENDING)), AlertDelivery.class);
+	}
+
+	/** Each run its own targets: the rate limiters live in a Redis other runs may share. */
+	private static String target() {
+		return "g" + UUID.randomUUID().toString().substring(0, 12);
+	}
+
+	private static void await(BooleanSupplier condition) throws InterruptedException {
+		for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+	}
+}
