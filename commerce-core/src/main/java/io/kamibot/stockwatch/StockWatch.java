@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -98,8 +99,7 @@ public class StockWatch {
 		long available = stock.available(sku);
 		int threshold = threshold(product);
 		if (available > threshold) {
-			rearm(sku, "low");
-			rearm(sku, "out");
+			rearm(sku, "low", "out");
 		}
 		else if (available > 0) {
 			rearm(sku, "out");
@@ -179,8 +179,14 @@ public class StockWatch {
 		}
 	}
 
-	private void rearm(Sku sku, String flag) {
-		mongo.updateFirst(Query.query(where("_id").is(sku.value()).and(flag).is(true)), Update.update(flag, false),
-				WatchState.class);
+	/** Clears the flags that are set, in one conditional update (a sale above the threshold changes nothing). */
+	private void rearm(Sku sku, String... flags) {
+		Update update = new Update();
+		for (String flag : flags) {
+			update.set(flag, false);
+		}
+		mongo.updateFirst(Query.query(where("_id").is(sku.value())
+			.orOperator(java.util.Arrays.stream(flags).map(flag -> where(flag).is(true)).toArray(Criteria[]::new))),
+				update, WatchState.class);
 	}
 }
