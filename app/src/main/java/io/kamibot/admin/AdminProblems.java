@@ -1,5 +1,6 @@
 package io.kamibot.admin;
 
+import io.kamibot.admins.ConfiguredAdmin;
 import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
-		AlertsApi.class, ReviewsApi.class })
+		AlertsApi.class, ReviewsApi.class, AdminsApi.class })
 class AdminProblems {
 
 	@ExceptionHandler
@@ -37,6 +38,11 @@ class AdminProblems {
 
 	@ExceptionHandler
 	ProblemDetail notApprovable(NotApprovable e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail configuredAdmin(ConfiguredAdmin e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
 	}
 

@@ -2,12 +2,15 @@ package io.kamibot.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.kamibot.alerts.Alert;
 import io.kamibot.alerts.AlertAction;
 import io.kamibot.alerts.AlertType;
 import io.kamibot.alerts.Alerts;
 import io.kamibot.alerts.Alerts.DeliveryCounts;
+import io.kamibot.alerts.Alerts.DeliveryState;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,20 +37,34 @@ class AlertsApi {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
 		}
-		return new Feed(alerts.recent(limit).stream().map(FeedItem::of).toList(), alerts.deliveryCounts(),
-				alerts.destinations().size());
+		List<Alert> recent = alerts.recent(limit);
+		Map<String, List<DeliveryState>> deliveries = alerts.deliveries(recent.stream().map(Alert::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(DeliveryState::alertId));
+		return new Feed(recent.stream().map(a -> FeedItem.of(a, deliveries.getOrDefault(a.id(), List.of()))).toList(),
+				alerts.deliveryCounts(), alerts.destinations().size());
 	}
 
 	record Feed(List<FeedItem> alerts, DeliveryCounts deliveries, int destinations) {
 	}
 
-	/** An alert without its image bytes. */
+	/** An alert without its image bytes, with where it is on its way to each destination. */
 	record FeedItem(String id, AlertType type, List<String> args, List<AlertAction> actions, boolean image,
-			Instant at) {
+			Instant at, List<Delivery> deliveries) {
 
-		static FeedItem of(Alert alert) {
+		static FeedItem of(Alert alert, List<DeliveryState> deliveries) {
 			return new FeedItem(alert.id(), alert.type(), alert.args(), alert.actions(), alert.image() != null,
-					alert.at());
+					alert.at(), deliveries.stream().map(Delivery::of).toList());
+		}
+	}
+
+	/** One destination's delivery of an alert: {@code PENDING}, {@code SENT} or {@code FAILED}. */
+	record Delivery(String destination, String status, int attempts, boolean digest, Instant sentAt,
+			String lastError) {
+
+		static Delivery of(DeliveryState state) {
+			return new Delivery(state.destination(), state.status(), state.attempts(), state.digest(), state.sentAt(),
+					state.lastError());
 		}
 	}
 }

@@ -3,6 +3,7 @@ package io.kamibot.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,7 @@ public class Alerts {
 		mongo.indexOps(Alert.class).createIndex(new Index().on("key", Direction.ASC).unique().sparse());
 		mongo.indexOps(AlertDelivery.class)
 			.createIndex(new Index().on("status", Direction.ASC).on("destination", Direction.ASC));
+		mongo.indexOps(AlertDelivery.class).createIndex(new Index().on("alertId", Direction.ASC));
 	}
 
 	/** Raises an alert without an image; see {@link #raise(AlertType, String, List, List, byte[])}. */
@@ -120,6 +122,29 @@ public class Alerts {
 
 	private long count(Status status) {
 		return mongo.count(Query.query(where("status").is(status)), AlertDelivery.class);
+	}
+
+	/** Where each of these alerts is on its way to each of its destinations, for the admin feed. */
+	public List<DeliveryState> deliveries(Collection<String> alertIds) {
+		return mongo.find(Query.query(where("alertId").in(alertIds)), AlertDelivery.class)
+			.stream()
+			.map(d -> new DeliveryState(d.alertId(), d.destination(), d.status().name(), d.attempts(), d.digest(),
+					d.sentAt(), d.lastError()))
+			.toList();
+	}
+
+	/**
+	 * One alert's delivery to one destination.
+	 *
+	 * @param destination {@code <channel>:<chat id>}, or {@code wecom:<robot name>} (never a robot's key)
+	 * @param status {@code PENDING} (waiting, or waiting to be tried again), {@code SENT} or {@code FAILED} (every
+	 *     attempt failed)
+	 * @param digest whether it went out inside a digest
+	 * @param sentAt when the destination took it, or {@code null}
+	 * @param lastError why the last attempt failed, or {@code null}
+	 */
+	public record DeliveryState(String alertId, String destination, String status, int attempts, boolean digest,
+			Instant sentAt, String lastError) {
 	}
 
 	/** How many alert deliveries wait, went out, or failed for good. */

@@ -276,6 +276,13 @@ public class Orders {
 			.limit(limit), Order.class);
 	}
 
+	/** Orders held for an admin's decision, oldest first. */
+	public List<Order> underReview(int limit) {
+		return mongo.find(Query.query(where("status").is(OrderStatus.UNDER_REVIEW))
+			.with(Sort.by("createdAt"))
+			.limit(limit), Order.class);
+	}
+
 	private Order insertNew(String customerId, Product product, int quantity, Instant now) {
 		Long stars = product.priceInStars().map(m -> m.times(quantity).minor()).orElse(null);
 		for (int attempt = 1;; attempt++) {
