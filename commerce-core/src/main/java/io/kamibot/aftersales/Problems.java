@@ -39,6 +39,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Problems {
 
 	static final int MAX_REASON = 200;
+	static final String HIDDEN_CODE = "***";
 	private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
 	private final Orders orders;
@@ -76,7 +77,12 @@ public class Problems {
 		if (order.status() != OrderStatus.DELIVERED) {
 			throw new NotDeliveredYet(orderNo, order.status());
 		}
-		String text = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+		// Buyers often quote the bad code; codes never go into reports, alerts or the audit log.
+		String redacted = reason;
+		for (String code : stock.reveal(orderNo)) {
+			redacted = redacted.replace(code, HIDDEN_CODE);
+		}
+		String text = redacted.length() > MAX_REASON ? redacted.substring(0, MAX_REASON) : redacted;
 		try {
 			mongo.insert(new Problem(orderNo, customerId, text, Status.OPEN, clock.instant(), null, false));
 		}
