@@ -54,6 +54,11 @@ public final class FakeWecomRobot implements AutoCloseable {
 		return received.stream().filter(r -> r.errcode() == 0).filter(match).toList();
 	}
 
+	/** Messages the robot answered with a non-zero errcode. */
+	public synchronized List<Received> refused() {
+		return received.stream().filter(r -> r.errcode() != 0).toList();
+	}
+
 	/** Waits for a message the robot took that matches. */
 	public Received await(Predicate<Received> match, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();

@@ -69,6 +69,7 @@ public final class FakeBotApi implements AutoCloseable {
 	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 	private final AtomicInteger messageIds = new AtomicInteger(100);
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+	private final Map<String, Map.Entry<Integer, Duration>> slowFiles = new ConcurrentHashMap<>();
 	private long confirmedOffset;
 	private boolean closed;
 	private int active; // exchanges being handled, so close() can let their answers go out
@@ -328,6 +329,11 @@ public final class FakeBotApi implements AutoCloseable {
 		this.files.put(fileId, content);
 	}
 
+	/** The file is downloaded in {@code chunks} parts with {@code pause} before each, like a slow connection. */
+	public void slowDownload(String fileId, int chunks, Duration pause) {
+		this.slowFiles.put(fileId, Map.entry(chunks, pause));
+	}
+
 	/** A message carrying a document, as an admin sends it with a caption. */
 	public ObjectNode document(long updateId, long chatId, long userId, String fileId, String fileName, String caption) {
 		ObjectNode message = messageFrom(chatId, userId).put("caption", caption);
@@ -355,7 +361,23 @@ public final class FakeBotApi implements AutoCloseable {
 			return;
 		}
 		exchange.sendResponseHeaders(200, content.length);
-		exchange.getResponseBody().write(content);
+		Map.Entry<Integer, Duration> slow = this.slowFiles.get(segments[segments.length - 1]);
+		if (slow == null) {
+			exchange.getResponseBody().write(content);
+			return;
+		}
+		int chunk = (content.length + slow.getKey() - 1) / slow.getKey();
+		for (int from = 0; from < content.length; from += chunk) {
+			try {
+				pause(slow.getValue().toNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			exchange.getResponseBody().write(content, from, Math.min(chunk, content.length - from));
+			exchange.getResponseBody().flush();
+		}
 	}
 
 	/** Updates with update_id >= offset, in order; held while there are none. */

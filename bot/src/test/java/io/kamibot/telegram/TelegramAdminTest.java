@@ -209,6 +209,36 @@ class TelegramAdminTest {
 	}
 
 	@Test
+	void aSlowImportEditsItsProgressBeforeTheReportAndTheReportCountsRight() {
+		Sku sku = product("ADM-SLOW", 0, null, 0);
+		StringBuilder file = new StringBuilder(Codes.lines("ADM-SLOW-OK", 400));
+		file.append("ADM-SLOW-OK-0007\n").append("ADM-SLOW-OK-0123\n"); // two duplicates
+		file.append("ADM-SLOW-BAD-1,2024-13-45\n").append("ADM-SLOW-BAD-2,someday\n"); // lines 403 and 404
+		telegram.addFile("file-adm-slow", file.toString().getBytes(StandardCharsets.UTF_8));
+		telegram.slowDownload("file-adm-slow", 9, Duration.ofMillis(450)); // about 4 s, past the 3 s between edits
+		telegram.push(telegram.document(updates.incrementAndGet(), ADMIN, ADMIN, "file-adm-slow", "slow.txt",
+				"/import ADM-SLOW"));
+
+		FakeBotApi.Call report = telegram.awaitCall("editMessageText",
+				c -> chat(c, ADMIN) && c.param("text").contains("导入 ADM-SLOW 完成"), WAIT);
+		FakeBotApi.Call started = telegram.awaitCall("sendMessage",
+				c -> chat(c, ADMIN) && c.param("text").contains("正在导入 ADM-SLOW：已读取 0%"), WAIT);
+		List<FakeBotApi.Call> progress = telegram.calls("editMessageText").stream()
+			.filter(c -> chat(c, ADMIN) && c.param("text").startsWith("正在导入 ADM-SLOW"))
+			.toList();
+		assertThat(progress).isNotEmpty().allSatisfy(edit -> {
+			assertThat(edit.atNanos()).isLessThan(report.atNanos());
+			assertThat(edit.param("text")).doesNotContain("已读取 0%");
+		});
+		String messageId = progress.get(0).param("message_id");
+		assertThat(report.param("message_id")).isEqualTo(messageId);
+		assertThat(started.atNanos()).isLessThan(progress.get(0).atNanos());
+
+		assertThat(report.param("text")).contains("成功 400，重复 2，拒绝 2").contains("403").contains("404");
+		assertThat(stock.levels(sku).available()).isEqualTo(400);
+	}
+
+	@Test
 	void aDocumentFromSomeoneElseImportsNothing() throws InterruptedException {
 		Sku sku = product("ADM-NOIMP", 1, null, 0);
 		long stranger = 8500;

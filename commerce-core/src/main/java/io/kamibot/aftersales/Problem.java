@@ -5,10 +5,14 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A buyer's report about an order's codes; the id is the order number, one open report per order. */
+/**
+ * A buyer's report about an order's codes; the id is the order number, one open report per order.
+ *
+ * @param codesVoided whether a replacement has voided the order's old codes; new ones are taken only after
+ */
 @Document("problems")
 record Problem(@Id String orderNo, String customerId, String reason, Status status, Instant reportedAt,
-		String resolvedBy) {
+		String resolvedBy, Boolean codesVoided) {
 
 	/** Where a report is. */
 	enum Status {

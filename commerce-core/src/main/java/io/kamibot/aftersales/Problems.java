@@ -1,7 +1,9 @@
 package io.kamibot.aftersales;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.kamibot.alerts.AlertAction;
 import io.kamibot.alerts.AlertAction.Verb;
@@ -17,6 +19,8 @@ import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -35,6 +39,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Problems {
 
 	static final int MAX_REASON = 200;
+	static final String HIDDEN_CODE = "***";
+	private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
 	private final Orders orders;
 	private final Stock stock;
@@ -44,9 +50,10 @@ public class Problems {
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final RedissonClient redis;
 
 	Problems(Orders orders, Stock stock, Payments payments, Alerts alerts, AuditLog audit, MongoTemplate mongo,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, RedissonClient redis) {
 		this.orders = orders;
 		this.stock = stock;
 		this.payments = payments;
@@ -55,6 +62,7 @@ public class Problems {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
+		this.redis = redis;
 	}
 
 	/**
@@ -69,9 +77,14 @@ public class Problems {
 		if (order.status() != OrderStatus.DELIVERED) {
 			throw new NotDeliveredYet(orderNo, order.status());
 		}
-		String text = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+		// Buyers often quote the bad code; codes never go into reports, alerts or the audit log.
+		String redacted = reason;
+		for (String code : stock.reveal(orderNo)) {
+			redacted = redacted.replace(code, HIDDEN_CODE);
+		}
+		String text = redacted.length() > MAX_REASON ? redacted.substring(0, MAX_REASON) : redacted;
 		try {
-			mongo.insert(new Problem(orderNo, customerId, text, Status.OPEN, clock.instant(), null));
+			mongo.insert(new Problem(orderNo, customerId, text, Status.OPEN, clock.instant(), null, false));
 		}
 		catch (DuplicateKeyException e) {
 			return false;
@@ -87,6 +100,27 @@ public class Problems {
 	 * later call (after an import) completes it without voiding the new codes.
 	 */
 	public Outcome replace(String orderNo, String by) {
+		// Voiding and selling touch the order's codes, not the report: without the lock a second press could sell
+		// while the first has not voided yet (and then void the new codes), and both would deliver.
+		RLock lock = redis.getLock("kamibot:problems:replace:" + orderNo);
+		try {
+			if (!lock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				return Outcome.BUSY;
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Outcome.BUSY;
+		}
+		try {
+			return replaceLocked(orderNo, by);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private Outcome replaceLocked(String orderNo, String by) {
 		Problem claimed = mongo.findAndModify(
 				Query.query(where("_id").is(orderNo).and("status").in(Status.OPEN, Status.REPLACING)),
 				Update.update("status", Status.REPLACING).set("resolvedBy", by), Problem.class);
@@ -94,15 +128,21 @@ public class Problems {
 			return Outcome.NOT_OPEN;
 		}
 		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		if (claimed.status() == Status.OPEN) {
+		if (!Boolean.TRUE.equals(claimed.codesVoided())) {
+			// Also after a crash between claiming and voiding: nothing new was sold before the flag is set.
 			long voided = stock.voidSold(orderNo);
+			mongo.updateFirst(Query.query(where("_id").is(orderNo)), Update.update("codesVoided", true),
+					Problem.class);
 			audit.record(by, "order.replace", orderNo, voided + " codes voided");
 		}
 		if (stock.sell(order.productSku(), orderNo, order.quantity()) < order.quantity()) {
 			return Outcome.NO_STOCK;
 		}
-		mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(Status.REPLACING)),
-				Update.update("status", Status.REPLACED), Problem.class);
+		boolean completed = mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(Status.REPLACING)),
+				Update.update("status", Status.REPLACED), Problem.class).getModifiedCount() == 1;
+		if (!completed) {
+			return Outcome.NOT_OPEN;
+		}
 		events.publishEvent(new ProblemResolved(orderNo, order.customerId(), Outcome.REPLACED));
 		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
 		return Outcome.REPLACED;
@@ -144,6 +184,9 @@ public class Problems {
 		REFUNDED,
 
 		/** No open report for the order: nothing was done. */
-		NOT_OPEN
+		NOT_OPEN,
+
+		/** Another replacement of the order was under way for too long: nothing was done; press again. */
+		BUSY
 	}
 }

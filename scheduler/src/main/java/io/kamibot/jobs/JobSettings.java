@@ -1,6 +1,10 @@
 package io.kamibot.jobs;
 
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.Locale;
+
+import org.quartz.CronExpression;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -32,5 +36,26 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String remindU
 		voidExpiredCodes = voidExpiredCodes != null ? voidExpiredCodes : "0 5 0 * * ?";
 		dailyReport = dailyReport != null ? dailyReport : "0 0 9 * * ?";
 		lowStockScan = lowStockScan != null ? lowStockScan : "0 */10 * * * ?";
+		checkCron("expire-unpaid", expireUnpaid);
+		checkCron("recover-deliveries", recoverDeliveries);
+		checkCron("remind-undelivered-codes", remindUndeliveredCodes);
+		checkCron("reconcile-payments", reconcilePayments);
+		checkCron("expiring-stock", expiringStock);
+		checkCron("void-expired-codes", voidExpiredCodes);
+		checkCron("daily-report", dailyReport);
+		checkCron("low-stock-scan", lowStockScan);
+	}
+
+	/** Fails startup naming the setting, rather than with Quartz's message that names only the expression. */
+	private static void checkCron(String name, String expression) {
+		try {
+			CronExpression.validateExpression(expression);
+		}
+		catch (ParseException e) {
+			throw new IllegalArgumentException("kamibot.jobs." + name + " (KAMIBOT_JOBS_"
+					+ name.replace('-', '_').toUpperCase(Locale.ROOT) + ") is not a Quartz cron expression: '"
+					+ expression + "' (" + e.getMessage() + "). Quartz crons have 6 or 7 fields, seconds first, "
+					+ "e.g. '0 0 9 * * ?' for 09:00 daily");
+		}
 	}
 }
