@@ -23,13 +23,16 @@ class AdminButtons implements ButtonHandler {
 	private final ReviewCommand reviews;
 	private final PauseCommand pause;
 	private final BanCommand bans;
+	private final ReplaceCommand replacements;
 	private final Problems problems;
 
-	AdminButtons(AdminGate gate, ReviewCommand reviews, PauseCommand pause, BanCommand bans, Problems problems) {
+	AdminButtons(AdminGate gate, ReviewCommand reviews, PauseCommand pause, BanCommand bans,
+			ReplaceCommand replacements, Problems problems) {
 		this.gate = gate;
 		this.reviews = reviews;
 		this.pause = pause;
 		this.bans = bans;
+		this.replacements = replacements;
 		this.problems = problems;
 	}
 
@@ -59,16 +62,8 @@ class AdminButtons implements ButtonHandler {
 			case REJECT -> reviews.decide(session, arg, false);
 			case PAUSE -> pause.setActive(session, arg, false);
 			case BAN -> bans.ban(session, arg);
-			case REPLACE -> replace(session, arg);
+			case REPLACE -> replacements.replace(session, arg);
 			case REFUND -> refund(session, arg);
-		};
-	}
-
-	private List<Reply> replace(Session session, String orderNo) {
-		return switch (problems.replace(orderNo, AdminGate.actor(session))) {
-			case REPLACED -> session.say(Text.REPLACE_DONE, orderNo);
-			case NO_STOCK -> session.say(Text.REPLACE_NO_STOCK, orderNo);
-			default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
 		};
 	}
 

@@ -40,7 +40,8 @@ class WecomRobotSink implements AlertSink {
 	static final int MAX_TEXT_BYTES = 2048;
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 	private static final Map<AlertAction.Verb, String> COMMANDS = Map.of(AlertAction.Verb.APPROVE, "/approve",
-			AlertAction.Verb.REJECT, "/reject", AlertAction.Verb.PAUSE, "/pause", AlertAction.Verb.BAN, "/ban");
+			AlertAction.Verb.REJECT, "/reject", AlertAction.Verb.PAUSE, "/pause", AlertAction.Verb.BAN, "/ban",
+			AlertAction.Verb.REPLACE, "/replace", AlertAction.Verb.REFUND, "/refund");
 
 	private final Map<String, URI> robots = new LinkedHashMap<>();
 	private final AlertTexts texts;

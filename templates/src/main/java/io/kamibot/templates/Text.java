@@ -118,7 +118,8 @@ public enum Text {
 	IMPORT_PROGRESS("import.progress"),
 	IMPORT_REPORT("import.report"),
 	IMPORT_REJECTED_LINES("import.rejected.lines"),
-	IMPORT_TOO_LARGE("import.too.large");
+	IMPORT_TOO_LARGE("import.too.large"),
+	REPLACE_USAGE("replace.usage");
 
 	private final String key;
 
