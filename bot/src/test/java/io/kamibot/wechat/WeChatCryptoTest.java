@@ -51,7 +51,10 @@ class WeChatCryptoTest {
 	@Test
 	void refusesABadMsgSignatureOrGarbage() {
 		WxCryptUtil.EncryptContext sealed = new WxCryptUtil(TOKEN, AES_KEY, APP_ID).encryptContext("<xml/>");
-		assertThatThrownBy(() -> crypto.open("0" + sealed.getSignature().substring(1), sealed.getTimeStamp(),
+		String good = sealed.getSignature();
+		// flip the first hex digit: prefixing a fixed "0" left the signature unchanged whenever it already began with 0
+		String bad = (good.charAt(0) == '0' ? "1" : "0") + good.substring(1);
+		assertThatThrownBy(() -> crypto.open(bad, sealed.getTimeStamp(),
 				sealed.getNonce(), sealed.getEncrypt()))
 			.isInstanceOf(RejectedPush.class);
 		String garbage = "bm90IGEgY2lwaGVydGV4dA==";
