@@ -192,10 +192,10 @@ public class Orders {
 		return cancelled;
 	}
 
-	/** How many of the customer's orders wait for payment now. */
-	public long unpaidCount(String customerId) {
-		return mongo.count(Query.query(where("customerId").is(customerId).and("status").is(OrderStatus.AWAITING_PAYMENT)),
-				Order.class);
+	/** How many of the customer's orders await payment, counted no further than {@code cap}. */
+	public long unpaidCount(String customerId, int cap) {
+		return mongo.count(Query.query(where("customerId").is(customerId).and("status").is(OrderStatus.AWAITING_PAYMENT))
+			.limit(cap), Order.class);
 	}
 
 	/** Whether the customer ever received codes. */

@@ -53,7 +53,7 @@ class RiskRules implements OrderRules {
 		if (quantity > settings.maxQuantity()) {
 			throw new RiskRefused(Rule.QUANTITY, settings.maxQuantity());
 		}
-		if (orders.unpaidCount(customerId) >= settings.maxUnpaid()) {
+		if (orders.unpaidCount(customerId, settings.maxUnpaid()) >= settings.maxUnpaid()) {
 			throw suspicious(customerId, Rule.UNPAID, settings.maxUnpaid());
 		}
 		RRateLimiter rate = redis.getRateLimiter("kamibot:risk:orders:" + customerId);

@@ -13,6 +13,7 @@ import java.util.List;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -108,6 +109,7 @@ public class Stock {
 				throw new OutOfStock(sku, quantity, available(sku));
 			}
 		}
+		events.publishEvent(new StockTaken(sku, quantity));
 	}
 
 	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */
@@ -139,13 +141,16 @@ public class Stock {
 		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
 			.projection(new Document(SLOT, 1))
 			.forEach(d -> owned.add(d.getInteger(SLOT)));
-		int count = owned.size();
+		int taken = 0;
 		for (int slot = 0; slot < quantity; slot++) {
 			if (!owned.contains(slot) && take(sku, orderNo, slot, StockStatus.SOLD)) {
-				count++;
+				taken++;
 			}
 		}
-		return count;
+		if (taken > 0) {
+			events.publishEvent(new StockTaken(sku, taken));
+		}
+		return owned.size() + taken;
 	}
 
 	/** Opens the codes an order owns, in slot order. The caller records who is shown them. */
@@ -161,6 +166,17 @@ public class Stock {
 	public long available(Sku sku) {
 		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
 				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant()))));
+	}
+
+	/**
+	 * Like {@link #available(Sku)}, but stops counting at {@code cap}: exact when fewer, {@code cap} otherwise. A
+	 * threshold check needs no more, and on a product with 100,000 codes it reads a handful of index keys instead of
+	 * all of them.
+	 */
+	public long availableUpTo(Sku sku, int cap) {
+		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
+				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant()))),
+				new CountOptions().limit(cap));
 	}
 
 	public StockLevels levels(Sku sku) {

@@ -14,12 +14,11 @@ import io.kamibot.catalog.Product;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
-import io.kamibot.ordering.OrderEvents.OrderDelivered;
 import io.kamibot.ordering.OrderEvents.OrderExpired;
-import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
+import io.kamibot.stock.StockTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +33,12 @@ import org.springframework.stereotype.Service;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Compares each product's sellable count with its threshold whenever it may have changed (an order reserved,
- * delivered, released; an import) and alerts admins once per crossing.
+ * Compares each product's sellable count with its threshold whenever it may have changed (codes taken by an order,
+ * released by an expired or cancelled one, imported) and alerts admins once per crossing.
+ * <p>
+ * A sale is the hot path, and it only lowers the count: it counts no further than the threshold and writes nothing
+ * while the product is above it. Re-arming happens where the count goes up (imports, released orders) and in the
+ * safety scan.
  */
 @Service
 @EnableConfigurationProperties(StockWatchSettings.class)
@@ -63,13 +66,14 @@ public class StockWatch {
 	}
 
 	@EventListener
-	void on(OrderPlaced placed) {
-		checkOrder(placed.orderNo());
-	}
-
-	@EventListener
-	void on(OrderDelivered delivered) {
-		checkOrder(delivered.orderNo());
+	void on(StockTaken taken) {
+		try {
+			checkDown(taken.sku());
+		}
+		catch (RuntimeException e) {
+			// A sale must not fail because its alert did; the safety scan looks again.
+			log.error("Checking the stock of {} failed", taken.sku(), e);
+		}
 	}
 
 	@EventListener
@@ -96,13 +100,35 @@ public class StockWatch {
 		if (product == null) {
 			return;
 		}
-		long available = stock.available(sku);
 		int threshold = threshold(product);
+		long available = stock.availableUpTo(sku, threshold + 1);
 		if (available > threshold) {
 			rearm(sku, "low", "out");
 		}
-		else if (available > 0) {
-			rearm(sku, "out");
+		else {
+			if (available > 0) {
+				rearm(sku, "out");
+			}
+			alertAtOrUnder(product, available, threshold);
+		}
+	}
+
+	/** After codes were taken: only a fall to the threshold matters, and above it nothing is written. */
+	void checkDown(Sku sku) {
+		Product product = catalog.find(sku).orElse(null);
+		if (product == null) {
+			return;
+		}
+		int threshold = threshold(product);
+		long available = stock.availableUpTo(sku, threshold + 1);
+		if (available <= threshold) {
+			alertAtOrUnder(product, available, threshold);
+		}
+	}
+
+	private void alertAtOrUnder(Product product, long available, int threshold) {
+		Sku sku = product.id();
+		if (available > 0) {
 			if (firstAlert(sku, "low")) {
 				alerts.raise(AlertType.LOW_STOCK, null,
 						List.of(sku.value(), product.title(), String.valueOf(available), String.valueOf(threshold)),

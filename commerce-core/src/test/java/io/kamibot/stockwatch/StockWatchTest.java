@@ -60,6 +60,35 @@ class StockWatchTest {
 	}
 
 	@Test
+	void cancelledOrdersThatPutTheCountBackAboveTheThresholdReArm() {
+		Sku sku = product("SW-CANCEL", 2);
+		stock.importCodes(sku, Codes.stream(Codes.lines("SW-CANCEL", 4)), "test");
+		List<io.kamibot.ordering.Order> placed = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			placed.add(orders.place(buyer(), sku, 1)); // 3, 2 (alert)
+		}
+		assertThat(alerts(AlertType.LOW_STOCK, sku)).hasSize(1);
+		placed.forEach(order -> orders.cancel(order.orderNo(), order.customerId())); // back to 4: re-armed
+		orders.place(buyer(), sku, 1); // 3
+		assertThat(alerts(AlertType.LOW_STOCK, sku)).hasSize(1);
+		orders.place(buyer(), sku, 1); // 2
+		assertThat(alerts(AlertType.LOW_STOCK, sku)).hasSize(2);
+	}
+
+	@Test
+	void codesTakenAtDeliveryForALapsedReservationCountToo() {
+		Sku sku = product("SW-LATE", 1);
+		stock.importCodes(sku, Codes.stream(Codes.lines("SW-LATE", 3)), "test");
+		io.kamibot.ordering.Order late = orders.place(buyer(), sku, 1); // 2
+		stock.release(late.orderNo()); // the reservation lapsed: 3 on the shelf, no event (the expiry job checks)
+		orders.place(buyer(), sku, 1); // 2
+		assertThat(alerts(AlertType.LOW_STOCK, sku)).isEmpty();
+		assertThat(stock.sell(sku, late.orderNo(), 1)).isEqualTo(1); // the late payment takes a fresh code: 1
+		assertThat(alerts(AlertType.LOW_STOCK, sku)).hasSize(1);
+		assertThat(alerts(AlertType.LOW_STOCK, sku).get(0).args()).containsExactly("SW-LATE", "SW-LATE title", "1", "1");
+	}
+
+	@Test
 	void theLastCodeSoldAlertsOutOfStockOnceAndPausesTheProduct() {
 		Sku sku = product("SW-OUT", 1);
 		stock.importCodes(sku, Codes.stream(Codes.lines("SW-OUT", 2)), "test");
