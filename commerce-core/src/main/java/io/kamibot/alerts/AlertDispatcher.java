@@ -7,9 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,12 +39,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the permits left go to single alerts and the last carries the rest as one digest, so a burst never waits for
  * the next window and nothing is dropped. A failed send is retried later, with growing delays, up to a bound;
  * after that the delivery is marked FAILED and logged, and stays in the feed.
+ * <p>
+ * Destinations are served side by side: a Telegram group waiting out a 429, or a robot webhook that hangs until
+ * its timeout, holds up only its own queue. A destination has at most one send in flight per instance (and, by the
+ * lock, across instances), so its alerts keep their order.
  */
 @Component
 class AlertDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 	private static final int BATCH = 500;
+	private static final int SENDERS = 4;
 
 	private final MongoTemplate mongo;
 	private final RedissonClient redis;
@@ -48,7 +57,9 @@ class AlertDispatcher implements SmartLifecycle {
 	private final AlertSettings settings;
 	/** Wall time, not the shop's clock: waits and back-off are real time on every instance. */
 	private final Clock wall = Clock.systemUTC();
+	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 	private ScheduledExecutorService executor;
+	private ExecutorService senders;
 	private volatile boolean running;
 
 	AlertDispatcher(MongoTemplate mongo, RedissonClient redis, List<AlertSink> sinks, AlertSettings settings) {
@@ -62,18 +73,41 @@ class AlertDispatcher implements SmartLifecycle {
 		return wall.instant();
 	}
 
-	/** Sends what is due for every destination; returns how many deliveries went out. */
-	int dispatchAll() {
+	/** The destinations with something queued. */
+	Set<String> waiting() {
 		Query pending = Query.query(where("status").is(Status.PENDING)).limit(BATCH * 4);
 		pending.fields().include("destination");
 		Set<String> destinations = new LinkedHashSet<>();
 		mongo.find(pending, org.bson.Document.class, "alert_deliveries")
 			.forEach(d -> destinations.add(d.getString("destination")));
-		int sent = 0;
-		for (String destination : destinations) {
-			sent += dispatch(destination);
+		return destinations;
+	}
+
+	/** Hands every destination with work and no send in flight to a sender thread. */
+	private void tick() {
+		for (String destination : waiting()) {
+			if (!inFlight.add(destination)) {
+				continue; // Still sending (or waiting out a limit) from an earlier tick.
+			}
+			try {
+				senders.execute(() -> {
+					try {
+						dispatch(destination);
+					}
+					catch (RuntimeException e) {
+						if (running) {
+							log.error("Dispatching alerts to {} failed; the next tick tries again", destination, e);
+						}
+					}
+					finally {
+						inFlight.remove(destination);
+					}
+				});
+			}
+			catch (RejectedExecutionException e) {
+				inFlight.remove(destination); // Stopping.
+			}
 		}
-		return sent;
 	}
 
 	int dispatch(String destination) {
@@ -192,6 +226,12 @@ class AlertDispatcher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
+		AtomicInteger threads = new AtomicInteger();
+		senders = Executors.newFixedThreadPool(SENDERS, task -> {
+			Thread thread = new Thread(task, "alert-sender-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		long tick = settings.tick().toMillis();
 		executor.scheduleWithFixedDelay(this::dispatchQuietly, tick, tick, TimeUnit.MILLISECONDS);
 	}
@@ -201,7 +241,7 @@ class AlertDispatcher implements SmartLifecycle {
 			return;
 		}
 		try {
-			dispatchAll();
+			tick();
 		}
 		catch (RuntimeException e) {
 			if (!running) {
@@ -214,10 +254,13 @@ class AlertDispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		if (executor != null) {
-			executor.shutdownNow();
+		for (ExecutorService pool : new ExecutorService[] { executor, senders }) {
+			if (pool == null) {
+				continue;
+			}
+			pool.shutdownNow();
 			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
+				pool.awaitTermination(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import io.kamibot.testing.CoreTest;
@@ -81,6 +82,32 @@ class AlertPipelineTest {
 		assertThat(failed.status()).isEqualTo(AlertDelivery.Status.FAILED);
 		assertThat(failed.attempts()).isEqualTo(3);
 		assertThat(alerts.deliveryCounts().failed()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aDestinationThatHangsHoldsUpOnlyItself() throws InterruptedException {
+		String hanging = target();
+		alerts.register("test", hanging, "admin");
+		CountDownLatch release = sink.hold(hanging);
+		String first = raiseMismatch();
+		await(() -> sink.isHanging(hanging));
+
+		String healthy = target();
+		alerts.register("test", healthy, "admin");
+		String second = raiseMismatch();
+		await(() -> pending(healthy) == 0);
+		assertThat(sink.sentTo(healthy)).extracting(RecordingSink.Sent::alertIds).containsExactly(List.of(second));
+		assertThat(sink.sentTo(hanging)).as("still hanging").isEmpty();
+
+		release.countDown();
+		await(() -> pending(hanging) == 0);
+		assertThat(sink.sentTo(hanging)).flatExtracting(RecordingSink.Sent::alertIds).containsExactly(first, second);
+	}
+
+	private String raiseMismatch() {
+		return alerts.raise(AlertType.PAYMENT_MISMATCH, null, List.of("K2", "wechatpay", "1", "2"), List.of())
+			.orElseThrow()
+			.id();
 	}
 
 	@Test
