@@ -2,6 +2,7 @@ package io.kamibot.wechatpay;
 
 import java.time.Clock;
 
+import com.mongodb.MongoException;
 import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.PaymentOutcome;
@@ -75,7 +76,7 @@ class WeChatPayNotify {
 			log.warn("Rejected a WeChat Pay notification for order {}: {}", transaction.outTradeNo(), e.getMessage());
 			return ResponseEntity.badRequest().body(new Failure("incomplete transaction"));
 		}
-		catch (DataAccessException e) {
+		catch (DataAccessException | MongoException e) {
 			// WeChat Pay retries for about a day: the payment will be recorded when the database is back.
 			log.error("Could not record WeChat Pay payment for order {}: {}", transaction.outTradeNo(),
 					e.getMessage());

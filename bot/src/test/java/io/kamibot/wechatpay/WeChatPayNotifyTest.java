@@ -34,15 +34,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import testing.kamibot.CoreTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -69,7 +73,7 @@ class WeChatPayNotifyTest {
 	@Autowired
 	Orders orders;
 
-	@Autowired
+	@MockitoSpyBean
 	Payments payments;
 
 	@Autowired
@@ -167,6 +171,25 @@ class WeChatPayNotifyTest {
 
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(recordedPayments(order)).isZero();
+	}
+
+	@Test
+	void aDatabaseOutageAnswersFailSoWeChatPayRetriesAndTheRetryDelivers() {
+		Order order = startedOrder(1);
+		FakeWeChatPay.Notify notify = notify(order);
+		doThrow(new DataAccessResourceFailureException("MongoDB is unreachable")).doCallRealMethod()
+			.when(payments)
+			.confirm(argThat(c -> c.orderNo().equals(order.orderNo())));
+
+		HttpResponse<String> outage = notify.sendForBody(endpoint());
+		assertThat(outage.statusCode()).isEqualTo(500);
+		assertThat(outage.body()).contains("\"code\":\"FAIL\"").doesNotContain("MongoDB");
+		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+
+		assertThat(notify.send(endpoint())).as("WeChat Pay's retry").isEqualTo(204);
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(recordedPayments(order)).isEqualTo(1);
+		assertThat(deliveredCodes(order)).isEqualTo(1);
 	}
 
 	@Test
