@@ -50,7 +50,8 @@ class ReplaceCommand implements Command {
 		return switch (problems.replace(orderNo, AdminGate.actor(session))) {
 			case REPLACED -> session.say(Text.REPLACE_DONE, orderNo);
 			case NO_STOCK -> session.say(Text.REPLACE_NO_STOCK, orderNo);
-			default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
+			case BUSY -> session.say(Text.REPLACE_BUSY, orderNo);
+			case NOT_OPEN, REFUNDED -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
 		};
 	}
 }

@@ -72,6 +72,9 @@ class TelegramAfterSalesTest {
 		registry.add("kamibot.telegram.api-url", telegram::url);
 		registry.add("kamibot.telegram.poll-timeout", () -> "1s");
 		registry.add("kamibot.admin.telegram-ids", () -> String.valueOf(ADMIN));
+		// The products here hold a few codes each: low-stock alerts for all of them would fill the group's 20
+		// messages a minute and pace the replies these tests wait for.
+		registry.add("kamibot.stock-watch.low-stock-threshold", () -> "0");
 	}
 
 	@AfterAll
@@ -190,6 +193,35 @@ class TelegramAfterSalesTest {
 		assertThat(codeMessages(buyer, newCode)).hasSize(1);
 		assertThat(stock.levels(sku).sold()).isEqualTo(1);
 		assertThat(stock.levels(sku).available()).isZero();
+	}
+
+	@Test
+	void theReplaceCommandDoesWhatTheButtonDoesAndOnlyForAdmins() throws InterruptedException {
+		// In private chats with the bot: the group of this class is paced at 20 messages a minute.
+		Sku sku = product("AS-CMD", 3);
+		long buyer = 8641;
+		Order order = deliveredOrder(sku, buyer);
+		String oldCode = stock.reveal(order.orderNo()).get(0);
+		say(buyer, buyer, "/problem " + order.orderNo() + " 提示已被使用");
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已提交给店家"), WAIT);
+
+		say(STRANGER, STRANGER, "/replace " + order.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, STRANGER) && c.param("text").contains("没有看懂"), WAIT);
+		assertThat(stock.reveal(order.orderNo())).containsExactly(oldCode);
+
+		say(ADMIN, ADMIN, "/replace");
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("用法：/replace"), WAIT);
+		say(ADMIN, ADMIN, "/replace " + order.orderNo().toLowerCase(java.util.Locale.ROOT));
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("新卡密已发送")
+				&& c.param("text").contains(order.orderNo()), WAIT);
+		List<String> now = stock.reveal(order.orderNo());
+		assertThat(now).hasSize(1).doesNotContain(oldCode);
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains(now.get(0)), WAIT);
+
+		say(ADMIN, ADMIN, "/replace " + order.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("没有待处理"), WAIT);
+		assertThat(stock.reveal(order.orderNo())).isEqualTo(now);
+		assertThat(codeMessages(buyer, now.get(0))).hasSize(1);
 	}
 
 	@Test

@@ -86,6 +86,7 @@ public enum Text {
 	PROBLEM_ALREADY("problem.already"),
 	REPLACE_DONE("replace.done"),
 	REPLACE_NO_STOCK("replace.no.stock"),
+	REPLACE_BUSY("replace.busy"),
 	AFTERSALES_NOT_OPEN("aftersales.not.open"),
 	BUYER_HELD("buyer.held"),
 	BUYER_APPROVED("buyer.approved"),
