@@ -90,8 +90,7 @@ class TelegramAfterSalesTest {
 		Order order = deliveredOrder(sku, buyer);
 		String oldCode = stock.reveal(order.orderNo()).get(0);
 
-		say(buyer, buyer, "/problem " + order.orderNo() + " 提示已被使用");
-		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已收到"), WAIT);
+		reportProblem(order, buyer, "提示已被使用");
 		FakeBotApi.Call alert = telegram.awaitCall("sendMessage",
 				c -> inGroup(c) && c.param("text").contains(order.orderNo()), WAIT);
 		assertThat(alert.params().get("reply_markup").toString()).contains("adm:REPLACE:" + order.orderNo())
@@ -140,7 +139,7 @@ class TelegramAfterSalesTest {
 		long buyer = 8611;
 		Order order = deliveredOrder(sku, buyer);
 		String oldCode = stock.reveal(order.orderNo()).get(0);
-		say(buyer, buyer, "/problem " + order.orderNo() + " bad");
+		reportProblem(order, buyer, "bad");
 		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains(order.orderNo()), WAIT);
 
 		CountDownLatch start = new CountDownLatch(1);
@@ -173,7 +172,7 @@ class TelegramAfterSalesTest {
 		long buyer = 8621;
 		Order order = deliveredOrder(sku, buyer);
 		String oldCode = stock.reveal(order.orderNo()).get(0);
-		say(buyer, buyer, "/problem " + order.orderNo() + " 无法兑换");
+		reportProblem(order, buyer, "无法兑换");
 		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains(order.orderNo()), WAIT);
 
 		press(ADMIN, "adm:REPLACE:" + order.orderNo());
@@ -202,8 +201,7 @@ class TelegramAfterSalesTest {
 		long buyer = 8641;
 		Order order = deliveredOrder(sku, buyer);
 		String oldCode = stock.reveal(order.orderNo()).get(0);
-		say(buyer, buyer, "/problem " + order.orderNo() + " 提示已被使用");
-		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已提交给店家"), WAIT);
+		reportProblem(order, buyer, "提示已被使用");
 
 		say(STRANGER, STRANGER, "/replace " + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> chat(c, STRANGER) && c.param("text").contains("没有看懂"), WAIT);
@@ -230,7 +228,7 @@ class TelegramAfterSalesTest {
 		Sku sku = product("AS-REFUND", 2);
 		long buyer = 8631;
 		Order order = deliveredOrder(sku, buyer);
-		say(buyer, buyer, "/problem " + order.orderNo() + " 不能用");
+		reportProblem(order, buyer, "不能用");
 		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains(order.orderNo()), WAIT);
 
 		press(STRANGER, "adm:REFUND:" + order.orderNo());
@@ -260,6 +258,13 @@ class TelegramAfterSalesTest {
 				&& c.param("text").contains(order.orderNo()), WAIT);
 		awaitCount(() -> orders.find(order.orderNo()).orElseThrow().status() == OrderStatus.DELIVERED ? 1 : 0, 1);
 		return order;
+	}
+
+	/** The buyer sends {@code /problem} for the order and is told the shop has it. */
+	private void reportProblem(Order order, long buyer, String reason) {
+		say(buyer, buyer, "/problem " + order.orderNo() + " " + reason);
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已收到")
+				&& c.param("text").contains(order.orderNo()), WAIT);
 	}
 
 	private static String charge(Order order) {
