@@ -71,6 +71,7 @@ class AdminButtons implements ButtonHandler {
 		try {
 			return switch (problems.refund(orderNo, AdminGate.actor(session))) {
 				case REFUNDED -> session.say(Text.REFUND_DONE, orderNo);
+				case ALREADY_REFUNDED -> session.say(Text.REFUND_ALREADY, orderNo);
 				default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
 			};
 		}

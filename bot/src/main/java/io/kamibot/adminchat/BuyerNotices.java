@@ -11,6 +11,7 @@ import io.kamibot.conversation.Reply;
 import io.kamibot.customer.Customer;
 import io.kamibot.customer.Customers;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
+import io.kamibot.ordering.OrderEvents.OrderRefunded;
 import io.kamibot.risk.ReviewDecided;
 import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
@@ -44,7 +45,8 @@ class BuyerNotices {
 	void on(ReviewDecided decided) {
 		switch (decided.outcome()) {
 			case APPROVED -> tell(decided.customerId(), Text.BUYER_APPROVED, decided.orderNo());
-			case REFUNDED -> tell(decided.customerId(), Text.BUYER_REFUNDED, decided.orderNo());
+			// The refund itself is told by the OrderRefunded notice.
+			case REFUNDED -> tell(decided.customerId(), Text.BUYER_REJECTED, decided.orderNo());
 			case CANCELLED -> tell(decided.customerId(), Text.BUYER_CANCELLED, decided.orderNo());
 			case NOT_HELD -> {
 			}
@@ -55,10 +57,16 @@ class BuyerNotices {
 	void on(ProblemResolved resolved) {
 		switch (resolved.outcome()) {
 			case REPLACED -> tell(resolved.customerId(), Text.BUYER_REPLACED, resolved.orderNo());
-			case REFUNDED -> tell(resolved.customerId(), Text.BUYER_PROBLEM_REFUNDED, resolved.orderNo());
 			default -> {
+				// A refund is told by the OrderRefunded notice, like every refund.
 			}
 		}
+	}
+
+	/** Every refund, whichever way an admin made it (a button, /refund, the admin API, a rejected review). */
+	@EventListener
+	void on(OrderRefunded refunded) {
+		tell(refunded.customerId(), Text.BUYER_REFUNDED, refunded.orderNo());
 	}
 
 	private void tell(String customerId, Text text, String orderNo) {

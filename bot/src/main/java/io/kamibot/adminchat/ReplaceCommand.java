@@ -51,7 +51,7 @@ class ReplaceCommand implements Command {
 			case REPLACED -> session.say(Text.REPLACE_DONE, orderNo);
 			case NO_STOCK -> session.say(Text.REPLACE_NO_STOCK, orderNo);
 			case BUSY -> session.say(Text.REPLACE_BUSY, orderNo);
-			case NOT_OPEN, REFUNDED -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
+			case NOT_OPEN, REFUNDED, ALREADY_REFUNDED -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
 		};
 	}
 }

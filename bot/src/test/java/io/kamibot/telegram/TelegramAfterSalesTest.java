@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 import io.kamibot.aftersales.Problems;
+import io.kamibot.alerts.AlertAction;
+import io.kamibot.alerts.AlertType;
+import io.kamibot.alerts.Alerts;
+import io.kamibot.audit.AuditLog;
 import io.kamibot.aftersales.Problems.Outcome;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
@@ -64,6 +68,12 @@ class TelegramAfterSalesTest {
 
 	@Autowired
 	Problems problems;
+
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	AuditLog audit;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -247,6 +257,38 @@ class TelegramAfterSalesTest {
 		assertThat(telegram.calls("refundStarPayment"))
 			.filteredOn(c -> charge(order).equals(c.param("telegram_payment_charge_id"))).hasSize(1);
 		assertThat(buyerTexts(buyer, "已退款")).hasSize(1);
+	}
+
+	@Test
+	void theRefundButtonOfABackOrderAlertRefundsItAndEveryRefundIsAudited() throws InterruptedException {
+		Sku sku = product("AS-BACK", 1);
+		long late = 8651;
+		long other = 8652;
+		Order waiting = orders.place(customer(late), sku, 1);
+		stock.release(waiting.orderNo()); // its reservation lapsed, and someone else bought the last code
+		orders.place(customer(other), sku, 1);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), late, late, "XTR", waiting.totalStars(),
+				waiting.orderNo(), charge(waiting)));
+		awaitCount(() -> orders.find(waiting.orderNo()).orElseThrow().status() == OrderStatus.AWAITING_STOCK ? 1 : 0,
+				1);
+		assertThat(alerts.recent(200)).anySatisfy(alert -> {
+			assertThat(alert.type()).isEqualTo(AlertType.DELIVERY_FAILED);
+			assertThat(alert.actions()).contains(new AlertAction(AlertAction.Verb.REFUND, waiting.orderNo()));
+		});
+
+		press(ADMIN, ADMIN, "adm:REFUND:" + waiting.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("已退款")
+				&& c.param("text").contains(waiting.orderNo()), WAIT);
+		telegram.awaitCall("refundStarPayment", c -> charge(waiting).equals(c.param("telegram_payment_charge_id")),
+				WAIT);
+		telegram.awaitCall("sendMessage", c -> chat(c, late) && c.param("text").contains("已退款"), WAIT);
+		assertThat(orders.find(waiting.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
+
+		press(ADMIN, ADMIN, "adm:REFUND:" + waiting.orderNo());
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("已经退过款"), WAIT);
+		assertThat(audit.read("order.refund", waiting.orderNo(), null, 10)).singleElement()
+			.satisfies(entry -> assertThat(entry.actor()).contains(String.valueOf(ADMIN)));
+		assertThat(buyerTexts(late, "已退款")).hasSize(1);
 	}
 
 	/** An order paid in Stars through Telegram and delivered to the buyer's chat. */

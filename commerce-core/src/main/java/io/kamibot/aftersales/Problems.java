@@ -14,14 +14,17 @@ import io.kamibot.audit.AuditLog;
 import io.kamibot.delivery.CodesAwaitingNotice;
 import io.kamibot.delivery.NotDeliveredYet;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderEvents.OrderRefunded;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
+import io.kamibot.payment.RefundOutcome;
 import io.kamibot.stock.Stock;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -148,13 +151,23 @@ public class Problems {
 		return Outcome.REPLACED;
 	}
 
-	/** Refunds the reported order, once. */
+	/**
+	 * Refunds an order at an admin's word: a reported one through its report, once (a second press, or a Replace
+	 * under way, finds the report taken); an order never reported (a back-order that waits too long) directly.
+	 *
+	 * @throws io.kamibot.payment.NotRefundable when the order was never paid
+	 * @throws io.kamibot.payment.RefundFailed when the provider did not return the money
+	 */
 	public Outcome refund(String orderNo, String by) {
 		Problem claimed = mongo.findAndModify(Query.query(where("_id").is(orderNo).and("status").is(Status.OPEN)),
 				Update.update("status", Status.REFUNDING).set("resolvedBy", by),
 				FindAndModifyOptions.options().returnNew(true), Problem.class);
 		if (claimed == null) {
-			return Outcome.NOT_OPEN;
+			if (mongo.exists(Query.query(where("_id").is(orderNo)), Problem.class)) {
+				return Outcome.NOT_OPEN;
+			}
+			return payments.refund(orderNo, by) == RefundOutcome.REFUNDED ? Outcome.REFUNDED
+					: Outcome.ALREADY_REFUNDED;
 		}
 		try {
 			payments.refund(orderNo, by);
@@ -166,9 +179,15 @@ public class Problems {
 		}
 		mongo.updateFirst(Query.query(where("_id").is(orderNo)), Update.update("status", Status.REFUNDED),
 				Problem.class);
-		audit.record(by, "order.refund", orderNo, "reported problem");
 		events.publishEvent(new ProblemResolved(orderNo, claimed.customerId(), Outcome.REFUNDED));
 		return Outcome.REFUNDED;
+	}
+
+	/** An order refunded another way (the admin API, {@code /refund}) closes its open report: nothing is left to do. */
+	@EventListener
+	void on(OrderRefunded refunded) {
+		mongo.updateFirst(Query.query(where("_id").is(refunded.orderNo()).and("status").is(Status.OPEN)),
+				Update.update("status", Status.REFUNDED), Problem.class);
 	}
 
 	/** What an admin's action did. */
@@ -185,6 +204,9 @@ public class Problems {
 
 		/** No open report for the order: nothing was done. */
 		NOT_OPEN,
+
+		/** The order had been refunded before: nothing was done. */
+		ALREADY_REFUNDED,
 
 		/** Another replacement of the order was under way for too long: nothing was done; press again. */
 		BUSY

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.kamibot.delivery.CodesShown;
+import io.kamibot.payment.RefundIssued;
 import org.bson.types.ObjectId;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -39,6 +40,12 @@ public class AuditLog {
 	@EventListener
 	void on(CodesShown shown) {
 		record(shown.viewer(), CODES_VIEW, shown.orderNo(), shown.channel() + ", " + shown.count() + " codes");
+	}
+
+	/** Every refund, whoever asked and by whatever way (a command, a button, the admin API, a review). */
+	@EventListener
+	void on(RefundIssued refund) {
+		record(refund.requestedBy(), "order.refund", refund.orderNo(), refund.provider());
 	}
 
 	/**

@@ -253,6 +253,7 @@ public class Payments {
 		}
 		setRefundStatus(orderNo, "REQUESTED", "DONE");
 		orders.markRefunded(order);
+		events.publishEvent(new RefundIssued(orderNo, payment.provider(), requestedBy));
 		log.info("Order {} refunded through {} at the request of {}", orderNo, payment.provider(), requestedBy);
 		return RefundOutcome.REFUNDED;
 	}
