@@ -24,15 +24,17 @@ class AdminButtons implements ButtonHandler {
 	private final PauseCommand pause;
 	private final BanCommand bans;
 	private final ReplaceCommand replacements;
+	private final ResendCommand resends;
 	private final Problems problems;
 
 	AdminButtons(AdminGate gate, ReviewCommand reviews, PauseCommand pause, BanCommand bans,
-			ReplaceCommand replacements, Problems problems) {
+			ReplaceCommand replacements, ResendCommand resends, Problems problems) {
 		this.gate = gate;
 		this.reviews = reviews;
 		this.pause = pause;
 		this.bans = bans;
 		this.replacements = replacements;
+		this.resends = resends;
 		this.problems = problems;
 	}
 
@@ -64,6 +66,7 @@ class AdminButtons implements ButtonHandler {
 			case BAN -> bans.ban(session, arg);
 			case REPLACE -> replacements.replace(session, arg);
 			case REFUND -> refund(session, arg);
+			case RESEND -> resends.resend(session, arg);
 		};
 	}
 

@@ -42,7 +42,11 @@ class ResendCommand implements Command {
 		if (args.size() != 1) {
 			return session.say(Text.RESEND_USAGE);
 		}
-		String orderNo = args.get(0).toUpperCase(Locale.ROOT);
+		return resend(session, args.get(0).toUpperCase(Locale.ROOT));
+	}
+
+	/** Sends a delivered order's codes again; the caller has checked that the session is an admin's. */
+	List<Reply> resend(Session session, String orderNo) {
 		deliveries.resend(orderNo);
 		audit.record(AdminGate.actor(session), "order.resend", orderNo, null);
 		return session.say(Text.RESEND_DONE, orderNo);

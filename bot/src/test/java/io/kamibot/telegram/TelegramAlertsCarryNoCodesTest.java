@@ -23,9 +23,13 @@ import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.customer.ChannelIdentity;
 import io.kamibot.customer.Customers;
+import io.kamibot.delivery.Deliveries;
+import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
+import io.kamibot.payment.PaymentConfirmation;
+import io.kamibot.payment.Payments;
 import io.kamibot.reporting.DailyReports;
 import io.kamibot.stock.Stock;
 import io.kamibot.stockwatch.StockWatch;
@@ -79,6 +83,12 @@ class TelegramAlertsCarryNoCodesTest {
 
 	@Autowired
 	DailyReports reports;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	Deliveries deliveries;
 
 	@Autowired
 	TestClock clock;
@@ -154,6 +164,16 @@ class TelegramAlertsCarryNoCodesTest {
 
 		// DAILY_REPORT, for today: the orders above are in it
 		reports.send(LocalDate.now(clock));
+
+		// CODES_UNSENT: a buyer on a channel this instance does not run never gets the message
+		Sku unreached = product("NC-UNREACHED", 2, 10L, 0, codes);
+		Order lost = orders.place(customers.identify(new ChannelIdentity("wechat", "o-nc-unreached")).id(), unreached, 1);
+		payments.confirm(new PaymentConfirmation("test", "tx-" + lost.orderNo(), lost.orderNo(),
+				Money.fen(lost.totalFen())));
+		for (int i = 0; i < 100 && alerts.recent(200).stream().noneMatch(a -> a.type() == AlertType.CODES_UNSENT); i++) {
+			clock.advance(Duration.ofMinutes(5));
+			deliveries.remindUnnotified();
+		}
 
 		Set<AlertType> raised = EnumSet.noneOf(AlertType.class);
 		for (int i = 0; i < 300 && raised.size() < AlertType.values().length; i++) {

@@ -26,6 +26,9 @@ public record AlertAction(Verb verb, String arg) {
 		REPLACE,
 
 		/** Refund an order. */
-		REFUND
+		REFUND,
+
+		/** Send a delivered order's codes to the buyer again. */
+		RESEND
 	}
 }

@@ -21,6 +21,9 @@ public enum AlertType {
 	/** A paid order could not be delivered (no stock). Args: order, sku. */
 	DELIVERY_FAILED,
 
+	/** A delivered order's codes never reached the buyer's chat. Args: order, customer, tries. */
+	CODES_UNSENT,
+
 	/** A customer behaves like a scalper or abuser. Args: customer, rule. */
 	SUSPECTED_FRAUD,
 

@@ -3,6 +3,7 @@ package io.kamibot.alerts;
 import java.util.List;
 
 import io.kamibot.alerts.AlertAction.Verb;
+import io.kamibot.delivery.CodesUnreached;
 import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.Orders;
@@ -36,6 +37,13 @@ class OrderAlerts {
 		alerts.raise(AlertType.ORDER_HELD, null, List.of(held.orderNo(), held.customerId(), held.reason()),
 				List.of(new AlertAction(Verb.APPROVE, held.orderNo()), new AlertAction(Verb.REJECT, held.orderNo()),
 						new AlertAction(Verb.BAN, held.customerId())));
+	}
+
+	@EventListener
+	void on(CodesUnreached unreached) {
+		alerts.raise(AlertType.CODES_UNSENT, "unsent:" + unreached.orderNo(),
+				List.of(unreached.orderNo(), unreached.customerId(), String.valueOf(unreached.tries())),
+				List.of(new AlertAction(Verb.RESEND, unreached.orderNo()), new AlertAction(Verb.REFUND, unreached.orderNo())));
 	}
 
 	@EventListener

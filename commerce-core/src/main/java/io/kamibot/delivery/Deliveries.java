@@ -91,7 +91,7 @@ public class Deliveries {
 			return OrderStatus.AWAITING_STOCK;
 		}
 		try {
-			mongo.insert(new Delivery(orderNo, order.customerId(), order.quantity(), clock.instant(), null, 0));
+			mongo.insert(new Delivery(orderNo, order.customerId(), order.quantity(), clock.instant(), null, 0, null));
 		}
 		catch (DuplicateKeyException e) {
 			// Another fulfilment got here first; making sure the order says so is still right.
@@ -121,6 +121,7 @@ public class Deliveries {
 	 * @return how many reminders were published
 	 */
 	public int remindUnnotified() {
+		giveUp();
 		List<Delivery> waiting = mongo.find(Query.query(where("notifiedAt").is(null)
 			.and("deliveredAt").lte(clock.instant().minus(STUCK))
 			.and("reminders").lt(MAX_REMINDERS)).limit(BATCH), Delivery.class);
@@ -130,6 +131,26 @@ public class Deliveries {
 			events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
 		}
 		return waiting.size();
+	}
+
+	/**
+	 * Deliveries whose reminders are spent and that still did not reach the buyer: admins are told once each, by
+	 * {@link CodesUnreached}. Runs before the next round of reminders, so the last one had a job interval to land.
+	 */
+	private void giveUp() {
+		List<Delivery> spent = mongo.find(Query.query(where("notifiedAt").is(null)
+			.and("reminders").gte(MAX_REMINDERS)
+			.and("gaveUpAt").is(null)).limit(BATCH), Delivery.class);
+		for (Delivery delivery : spent) {
+			boolean first = mongo.updateFirst(
+					Query.query(where("_id").is(delivery.orderNo()).and("notifiedAt").is(null).and("gaveUpAt").is(null)),
+					Update.update("gaveUpAt", clock.instant()), Delivery.class).getModifiedCount() == 1;
+			if (first) {
+				log.warn("The codes of order {} did not reach the buyer after {} reminders", delivery.orderNo(),
+						delivery.reminders());
+				events.publishEvent(new CodesUnreached(delivery.orderNo(), delivery.customerId(), delivery.reminders()));
+			}
+		}
 	}
 
 	/**

@@ -13,5 +13,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("deliveries")
 record Delivery(@Id String orderNo, String customerId, int quantity, Instant deliveredAt, Instant notifiedAt,
-		int reminders) {
+		int reminders, Instant gaveUpAt) {
 }
