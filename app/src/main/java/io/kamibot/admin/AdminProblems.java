@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
-		AlertsApi.class, ReviewsApi.class, AdminsApi.class })
+		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class })
 class AdminProblems {
 
 	@ExceptionHandler

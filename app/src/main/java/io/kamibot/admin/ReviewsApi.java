@@ -5,17 +5,14 @@ import java.util.List;
 
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.Orders;
-import io.kamibot.risk.Bans;
 import io.kamibot.risk.Reviews;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Held orders and the decisions about them, and the ban list, as the chat buttons make them. */
+/** Held orders and the decisions about them, as the chat buttons make them. */
 @RestController
 class ReviewsApi {
 
@@ -23,12 +20,10 @@ class ReviewsApi {
 	private static final int MAX_LIMIT = 500;
 
 	private final Reviews reviews;
-	private final Bans bans;
 	private final Orders orders;
 
-	ReviewsApi(Reviews reviews, Bans bans, Orders orders) {
+	ReviewsApi(Reviews reviews, Orders orders) {
 		this.reviews = reviews;
-		this.bans = bans;
 		this.orders = orders;
 	}
 
@@ -51,16 +46,6 @@ class ReviewsApi {
 		return new Decision(orderNo, reviews.reject(orderNo, ACTOR));
 	}
 
-	@PutMapping("/api/admin/bans/{customerId}")
-	BanResult ban(@PathVariable String customerId) {
-		return new BanResult(customerId, bans.ban(customerId, ACTOR));
-	}
-
-	@DeleteMapping("/api/admin/bans/{customerId}")
-	BanResult unban(@PathVariable String customerId) {
-		return new BanResult(customerId, bans.unban(customerId, ACTOR));
-	}
-
 	/**
 	 * A held order as the console lists it.
 	 *
@@ -77,9 +62,5 @@ class ReviewsApi {
 	}
 
 	record Decision(String orderNo, Reviews.Outcome outcome) {
-	}
-
-	/** @param changed whether the ban list changed */
-	record BanResult(String customerId, boolean changed) {
 	}
 }

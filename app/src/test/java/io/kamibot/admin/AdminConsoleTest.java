@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.kamibot.customer.ChannelIdentity;
+import io.kamibot.customer.Customers;
 import io.kamibot.shop.ShopClient;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +53,9 @@ class AdminConsoleTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Customers customers;
 
 	@BeforeAll
 	static void freshDataDirectory() throws IOException {
@@ -85,7 +91,7 @@ class AdminConsoleTest {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 		assertThat(page.body()).contains("/api/admin/alerts", "/api/admin/orders/held", "/api/admin/audit",
-				"/api/admin/admins", "sessionStorage")
+				"/api/admin/admins", "/api/admin/bans", "sessionStorage")
 			.doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "localStorage",
 					"<script src", "http://", "https://");
 	}
@@ -94,6 +100,8 @@ class AdminConsoleTest {
 	void everyApiThePageCallsRefusesWithoutTheTokenAndChangesNothing() {
 		String[][] calls = { { "GET", "/api/admin/alerts?limit=50" }, { "GET", "/api/admin/orders/held?limit=100" },
 				{ "GET", "/api/admin/audit?limit=100" }, { "GET", "/api/admin/admins" },
+				{ "GET", "/api/admin/bans?limit=100" }, { "PUT", "/api/admin/bans/console-never-banned" },
+				{ "DELETE", "/api/admin/bans/console-never-banned" },
 				{ "PUT", "/api/admin/admins/telegram/5550009" }, { "DELETE", "/api/admin/admins/telegram/" + CONFIGURED },
 				{ "POST", "/api/admin/orders/K260101ABCDEFGH/approve" },
 				{ "POST", "/api/admin/orders/K260101ABCDEFGH/reject" } };
@@ -144,6 +152,29 @@ class AdminConsoleTest {
 		assertThat(trail.size()).isEqualTo(2);
 		assertThat(trail.toString()).contains("admin.add", "admin.remove", "admin-api");
 		assertThat(ok("GET", "/api/admin/audit?action=admin.add").toString()).doesNotContain("5550002");
+	}
+
+	@Test
+	void bansAreListedWithTheirChatAccountAndLiftedAndEachChangeIsAudited() {
+		String customer = customers.identify(new ChannelIdentity("webchat", "console-banned-chat")).id();
+		assertThat(ok("PUT", "/api/admin/bans/" + customer).get("changed").asBoolean()).isTrue();
+		assertThat(ok("PUT", "/api/admin/bans/" + customer).get("changed").asBoolean()).isFalse();
+		assertThat(ok("PUT", "/api/admin/bans/no-such-customer-1").get("changed").asBoolean()).isTrue();
+
+		JsonNode listed = find(ok("GET", "/api/admin/bans?limit=100"), customer);
+		assertThat(listed.get("channel").asString()).isEqualTo("webchat");
+		assertThat(listed.get("userId").asString()).isEqualTo("console-banned-chat");
+		assertThat(listed.get("by").asString()).isEqualTo("admin-api");
+		JsonNode unknown = find(ok("GET", "/api/admin/bans"), "no-such-customer-1").path("channel");
+		assertThat(unknown.isNull() || unknown.isMissingNode()).as("no chat account for an unknown id").isTrue();
+		assertThat(send("GET", "/api/admin/bans?limit=0", TOKEN).statusCode()).isEqualTo(400);
+
+		assertThat(ok("DELETE", "/api/admin/bans/" + customer).get("changed").asBoolean()).isTrue();
+		assertThat(ok("DELETE", "/api/admin/bans/" + customer).get("changed").asBoolean()).isFalse();
+		assertThat(ok("GET", "/api/admin/bans").toString()).doesNotContain(customer);
+		JsonNode trail = ok("GET", "/api/admin/audit?target=" + customer);
+		assertThat(trail.toString()).contains("customer.ban", "customer.unban");
+		assertThat(trail.size()).isEqualTo(2);
 	}
 
 	@Test

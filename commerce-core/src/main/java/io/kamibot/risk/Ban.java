@@ -7,5 +7,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A banned customer; the id is the customer id. */
 @Document("bans")
-record Ban(@Id String customerId, String by, Instant at) {
+public record Ban(@Id String customerId, String by, Instant at) {
 }

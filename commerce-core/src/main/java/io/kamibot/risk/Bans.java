@@ -1,9 +1,11 @@
 package io.kamibot.risk;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.kamibot.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,12 @@ public class Bans {
 			audit.record(by, "customer.unban", customerId, null);
 		}
 		return lifted;
+	}
+
+	/** The bans, newest first. */
+	public List<Ban> list(int limit) {
+		return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "at"))
+			.limit(limit), Ban.class);
 	}
 
 	public boolean isBanned(String customerId) {
