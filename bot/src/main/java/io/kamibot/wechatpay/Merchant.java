@@ -20,7 +20,8 @@ import java.util.List;
  * The merchant's checked settings with their keys parsed: what the provider and the notify endpoint work with.
  */
 record Merchant(String mchId, String appId, PrivateKey merchantKey, String merchantSerial, byte[] apiV3Key,
-		PublicKey platformKey, String platformKeyId, String notifyUrl, URI apiUrl, String apiHostAddress) {
+		PublicKey platformKey, String platformKeyId, String notifyUrl, boolean jsapi, URI apiUrl,
+		String apiHostAddress) {
 
 	/**
 	 * @param fallbackAppId the Official Account's AppId, used when the settings name none
@@ -51,7 +52,14 @@ record Merchant(String mchId, String appId, PrivateKey merchantKey, String merch
 		}
 		return new Merchant(settings.mchId(), appId, privateKey(settings.merchantKey()), settings.merchantSerial(),
 				apiV3Key, publicKey(settings.platformPublicKey()), settings.platformPublicKeyId(),
-				settings.notifyUrl().toString(), apiUrl, blank(settings.apiHostAddress()) ? null : settings.apiHostAddress());
+				settings.notifyUrl().toString(), settings.jsapi(), apiUrl,
+				blank(settings.apiHostAddress()) ? null : settings.apiHostAddress());
+	}
+
+	/** Where the shop's pages are public: the notify URL's scheme, host and port. */
+	String publicOrigin() {
+		URI notify = URI.create(notifyUrl);
+		return notify.getScheme() + "://" + notify.getRawAuthority();
 	}
 
 	/** WxJava signs requests and verifies responses only for WeChat Pay's own hosts. */

@@ -10,9 +10,12 @@ import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
 import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
 import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
 import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
+import io.kamibot.customer.Customer;
+import io.kamibot.customer.Customers;
 import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
 import io.kamibot.payment.PaymentConfirmation;
@@ -23,8 +26,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * WeChat Pay v3 Native payments: a QR code the buyer scans with WeChat. The order number is the
- * {@code out_trade_no}, so starting twice asks WeChat for the same order and gets the same {@code code_url}.
+ * WeChat Pay v3: Native payments, a QR code the buyer scans with WeChat; and, when JSAPI is on, for buyers in the
+ * Official Account chat a link to the shop's page where WeChat's payment sheet opens ({@link WeChatPayPage}). The
+ * order number is the {@code out_trade_no}, so starting twice asks WeChat for the same order and gets the same
+ * {@code code_url} or {@code prepay_id}. An order is paid one way or the other: WeChat Pay refuses an
+ * {@code out_trade_no} used by another API.
  */
 @Component
 @ConditionalOnProperty("kamibot.wechatpay.mch-id")
@@ -38,10 +44,14 @@ class WeChatPayProvider implements PaymentProvider {
 
 	private final WxPayService wxPay;
 	private final Merchant merchant;
+	private final Customers customers;
+	private final JsapiLinks links;
 
-	WeChatPayProvider(WxPayService wxPay, Merchant merchant) {
+	WeChatPayProvider(WxPayService wxPay, Merchant merchant, Customers customers, JsapiLinks links) {
 		this.wxPay = wxPay;
 		this.merchant = merchant;
+		this.customers = customers;
+		this.links = links;
 	}
 
 	@Override
@@ -62,19 +72,48 @@ class WeChatPayProvider implements PaymentProvider {
 
 	@Override
 	public PaymentInstructions start(Order order) {
-		WxPayUnifiedOrderV3Request request = new WxPayUnifiedOrderV3Request().setOutTradeNo(order.orderNo())
-			.setDescription(order.title())
-			.setTimeExpire(RFC3339.format(order.payBefore().truncatedTo(ChronoUnit.SECONDS)))
-			.setNotifyUrl(merchant.notifyUrl())
-			.setAmount(new WxPayUnifiedOrderV3Request.Amount().setTotal(Math.toIntExact(order.totalFen()))
-				.setCurrency("CNY"));
+		if (merchant.jsapi() && payerOpenId(order) != null) {
+			// The page asks WeChat for the prepay_id when it is opened: a link that is never tapped costs nothing.
+			return new PaymentInstructions.OpenLink(links.link(order.orderNo()));
+		}
 		try {
-			String codeUrl = wxPay.createOrderV3(TradeTypeEnum.NATIVE, request);
+			String codeUrl = wxPay.createOrderV3(TradeTypeEnum.NATIVE, request(order));
 			return new PaymentInstructions.ScanQr(codeUrl);
 		}
 		catch (WxPayException e) {
 			throw new WeChatPayUnavailable("creating the payment of order " + order.orderNo(), e);
 		}
+	}
+
+	/**
+	 * The JSAPI payment of an order: what the page hands to {@code getBrandWCPayRequest}, signed with the merchant
+	 * key by WxJava. Asking again gives the same {@code prepay_id}.
+	 */
+	JsapiResult jsapi(Order order, String openId) {
+		try {
+			return wxPay.createOrderV3(TradeTypeEnum.JSAPI,
+					request(order).setPayer(new WxPayUnifiedOrderV3Request.Payer().setOpenid(openId)));
+		}
+		catch (WxPayException e) {
+			throw new WeChatPayUnavailable("creating the JSAPI payment of order " + order.orderNo(), e);
+		}
+	}
+
+	/** The buyer's OpenID when the order was placed in the Official Account chat, where JSAPI can pay it. */
+	String payerOpenId(Order order) {
+		return customers.find(order.customerId())
+			.filter(customer -> "wechat".equals(customer.channel()))
+			.map(Customer::userId)
+			.orElse(null);
+	}
+
+	private WxPayUnifiedOrderV3Request request(Order order) {
+		return new WxPayUnifiedOrderV3Request().setOutTradeNo(order.orderNo())
+			.setDescription(order.title())
+			.setTimeExpire(RFC3339.format(order.payBefore().truncatedTo(ChronoUnit.SECONDS)))
+			.setNotifyUrl(merchant.notifyUrl())
+			.setAmount(new WxPayUnifiedOrderV3Request.Amount().setTotal(Math.toIntExact(order.totalFen()))
+				.setCurrency("CNY"));
 	}
 
 	/** Asks WeChat Pay about the order ({@code queryOrderV3} by {@code out_trade_no}); only SUCCESS is paid. */

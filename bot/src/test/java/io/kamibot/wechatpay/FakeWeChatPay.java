@@ -43,7 +43,7 @@ import com.sun.net.httpserver.HttpServer;
  * Fake WeChat Pay v3 API on 127.0.0.1, so the real WxJava client can be tested offline. Keys are generated when it
  * is made: the merchant's key pair (the shop signs requests with it; the fake checks every {@code Authorization}),
  * the platform's key pair (the fake signs every response and notification with it), a 32-character APIv3 key and a
- * public-key id containing {@code PUB_KEY_ID}. It implements Native ordering, the order query by
+ * public-key id containing {@code PUB_KEY_ID}. It implements Native and JSAPI ordering, the order query by
  * {@code out_trade_no} and refunds; records every call; and builds signed, encrypted payment notifications, also
  * tampered ones, for {@code POST /wechat/pay/notify}.
  */
@@ -218,8 +218,14 @@ public final class FakeWeChatPay implements AutoCloseable {
 	private static final Pattern AUTH_FIELD = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+	/** A Native trade has a {@code codeUrl}; a JSAPI one a {@code prepayId} and the payer's {@code openid}. */
 	private record Trade(String outTradeNo, String appid, long total, String description, String notifyUrl,
-			String timeExpire, String codeUrl, String transactionId) {
+			String timeExpire, String codeUrl, String prepayId, String openid, String transactionId) {
+
+		Trade paidAs(String id) {
+			return new Trade(outTradeNo, appid, total, description, notifyUrl, timeExpire, codeUrl, prepayId, openid,
+					id);
+		}
 	}
 
 	private record Failure(String pathPrefix, int status, String code, int[] remaining) {
@@ -307,7 +313,7 @@ public final class FakeWeChatPay implements AutoCloseable {
 	public String markPaid(String outTradeNo) {
 		String transactionId = transactionIdOf(outTradeNo);
 		if (!paid(outTradeNo, transactionId)) {
-			throw new IllegalStateException("No Native order " + outTradeNo);
+			throw new IllegalStateException("No order " + outTradeNo);
 		}
 		return transactionId;
 	}
@@ -339,8 +345,7 @@ public final class FakeWeChatPay implements AutoCloseable {
 			if (trade == null) {
 				return false;
 			}
-			trades.put(outTradeNo, new Trade(trade.outTradeNo(), trade.appid(), trade.total(), trade.description(),
-					trade.notifyUrl(), trade.timeExpire(), trade.codeUrl(), transactionId));
+			trades.put(outTradeNo, trade.paidAs(transactionId));
 			return true;
 		}
 	}
@@ -369,6 +374,9 @@ public final class FakeWeChatPay implements AutoCloseable {
 			}
 			else if (method.equals("POST") && path.equals("/v3/pay/transactions/native")) {
 				nativeOrder(exchange, JsonParser.parseString(body).getAsJsonObject());
+			}
+			else if (method.equals("POST") && path.equals("/v3/pay/transactions/jsapi")) {
+				jsapiOrder(exchange, JsonParser.parseString(body).getAsJsonObject());
 			}
 			else if (method.equals("GET") && path.startsWith("/v3/pay/transactions/out-trade-no/")) {
 				query(exchange, path.substring("/v3/pay/transactions/out-trade-no/".length()), query);
@@ -403,15 +411,69 @@ public final class FakeWeChatPay implements AutoCloseable {
 			if (trade == null) {
 				trade = new Trade(outTradeNo, APP_ID, total, request.get("description").getAsString(),
 						request.get("notify_url").getAsString(), request.get("time_expire").getAsString(),
-						"weixin://wxpay/bizpayurl?pr=" + random(7), null);
+						"weixin://wxpay/bizpayurl?pr=" + random(7), null, null, null);
 				trades.put(outTradeNo, trade);
 			}
 		}
-		if (trade.total() != total) { // WeChat Pay: the same out_trade_no with other parameters is refused
+		if (trade.total() != total || trade.codeUrl() == null) { // the same out_trade_no, other parameters or API
 			error(exchange, 400, "INVALID_REQUEST", "201 商户订单号重复");
 			return;
 		}
 		send(exchange, 200, object("code_url", trade.codeUrl()));
+	}
+
+	private void jsapiOrder(HttpExchange exchange, JsonObject request) throws IOException {
+		String outTradeNo = request.get("out_trade_no").getAsString();
+		long total = request.getAsJsonObject("amount").get("total").getAsLong();
+		JsonObject payer = request.getAsJsonObject("payer");
+		if (!MCH_ID.equals(request.get("mchid").getAsString()) || !APP_ID.equals(request.get("appid").getAsString())) {
+			error(exchange, 400, "PARAM_ERROR", "mchid与appid不匹配");
+			return;
+		}
+		if (payer == null || !payer.has("openid") || payer.get("openid").getAsString().isBlank() || total < 1) {
+			error(exchange, 400, "PARAM_ERROR", "参数错误");
+			return;
+		}
+		String openid = payer.get("openid").getAsString();
+		Trade trade;
+		synchronized (lock) {
+			trade = trades.get(outTradeNo);
+			if (trade == null) {
+				trade = new Trade(outTradeNo, APP_ID, total, request.get("description").getAsString(),
+						request.get("notify_url").getAsString(), request.get("time_expire").getAsString(), null,
+						"wx" + random(30), openid, null);
+				trades.put(outTradeNo, trade);
+			}
+		}
+		if (trade.total() != total || trade.prepayId() == null || !trade.openid().equals(openid)) {
+			error(exchange, 400, "INVALID_REQUEST", "201 商户订单号重复");
+			return;
+		}
+		send(exchange, 200, object("prepay_id", trade.prepayId()));
+	}
+
+	/** The prepay_id of a JSAPI order, when one was created. */
+	public Optional<String> prepayId(String outTradeNo) {
+		synchronized (lock) {
+			return Optional.ofNullable(trades.get(outTradeNo)).map(Trade::prepayId);
+		}
+	}
+
+	/**
+	 * Checks a JSAPI {@code paySign} as WeChat does before it opens the payment sheet: SHA256withRSA with the
+	 * merchant's key over {@code appId\ntimeStamp\nnonceStr\npackage\n}.
+	 */
+	public boolean validPaySign(String appId, String timeStamp, String nonceStr, String packageValue, String paySign) {
+		try {
+			Signature rsa = Signature.getInstance("SHA256withRSA");
+			rsa.initVerify(merchant.getPublic());
+			rsa.update((appId + "\n" + timeStamp + "\n" + nonceStr + "\n" + packageValue + "\n")
+				.getBytes(StandardCharsets.UTF_8));
+			return rsa.verify(Base64.getDecoder().decode(paySign));
+		}
+		catch (GeneralSecurityException | IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	private void query(HttpExchange exchange, String outTradeNo, String query) throws IOException {

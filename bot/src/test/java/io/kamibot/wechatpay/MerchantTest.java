@@ -34,7 +34,7 @@ class MerchantTest {
 	@Test
 	void refusesToStartNamingEveryMissingSetting() {
 		WeChatPaySettings settings = new WeChatPaySettings("1900009191", null, null, "SERIAL", null, null, null, null,
-				null, null);
+				null, null, null);
 		assertThatThrownBy(() -> Merchant.of(settings, null)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("KAMIBOT_WECHATPAY_APP_ID")
 			.hasMessageContaining("KAMIBOT_WECHATPAY_MERCHANT_KEY")
@@ -74,7 +74,7 @@ class MerchantTest {
 	private static WeChatPaySettings settings(String appId, String merchantKey, String apiV3Key) {
 		return new WeChatPaySettings("1900009191", appId, merchantKey, "SERIAL", apiV3Key,
 				property("platform-public-key"), wechatPay.publicKeyId(), URI.create(FakeWeChatPay.NOTIFY_URL), null,
-				null);
+				null, null);
 	}
 
 	private static String property(String name) {

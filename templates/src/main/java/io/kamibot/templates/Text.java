@@ -122,7 +122,17 @@ public enum Text {
 	IMPORT_REPORT("import.report"),
 	IMPORT_REJECTED_LINES("import.rejected.lines"),
 	IMPORT_TOO_LARGE("import.too.large"),
-	REPLACE_USAGE("replace.usage");
+	REPLACE_USAGE("replace.usage"),
+	JSAPI_TITLE("jsapi.title"),
+	JSAPI_SUMMARY("jsapi.summary"),
+	JSAPI_PAY("jsapi.pay"),
+	JSAPI_PAID("jsapi.paid"),
+	JSAPI_CANCELLED("jsapi.cancelled"),
+	JSAPI_FAILED("jsapi.failed"),
+	JSAPI_OPEN_IN_WECHAT("jsapi.open.in.wechat"),
+	JSAPI_NOT_PAYABLE("jsapi.not.payable"),
+	JSAPI_UNAVAILABLE("jsapi.unavailable"),
+	JSAPI_NOT_FOUND("jsapi.not.found");
 
 	private final String key;
 
