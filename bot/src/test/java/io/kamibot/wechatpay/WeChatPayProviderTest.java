@@ -20,6 +20,7 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.PaymentInstructions;
 import io.kamibot.payment.PaymentOutcome;
+import io.kamibot.payment.PaymentReconciliation;
 import io.kamibot.payment.Payments;
 import io.kamibot.payment.RefundFailed;
 import io.kamibot.payment.RefundOutcome;
@@ -59,6 +60,9 @@ class WeChatPayProviderTest {
 
 	@Autowired
 	Payments payments;
+
+	@Autowired
+	PaymentReconciliation reconciliation;
 
 	@Autowired
 	Customers customers;
@@ -145,12 +149,12 @@ class WeChatPayProviderTest {
 		payments.start(order.orderNo(), order.customerId(), "wechatpay", "webchat");
 		wechatPay.markPaid(order.orderNo());
 
-		payments.reconcile(AGE, 100);
+		reconciliation.reconcile(AGE, 100);
 		assertThat(status(order)).as("not before the age").isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(queries(order)).isZero();
 
 		clock.advance(AGE.plusSeconds(1));
-		assertThat(payments.reconcile(AGE, 100)).isGreaterThanOrEqualTo(1);
+		assertThat(reconciliation.reconcile(AGE, 100)).isGreaterThanOrEqualTo(1);
 		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(1);
 		assertThat(wechatPay.calls("/v3/pay/transactions/out-trade-no/" + order.orderNo()).get(0).query())
@@ -163,7 +167,7 @@ class WeChatPayProviderTest {
 		payments.start(order.orderNo(), order.customerId(), "wechatpay", "webchat");
 		clock.advance(AGE.plusSeconds(1));
 
-		payments.reconcile(AGE, 100);
+		reconciliation.reconcile(AGE, 100);
 
 		assertThat(queries(order)).isEqualTo(1);
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);

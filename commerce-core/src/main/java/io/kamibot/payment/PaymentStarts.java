@@ -9,11 +9,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The record of started payments that may still need a question to their provider. */
-final class PaymentStarts {
+@Component
+class PaymentStarts {
 
 	private final MongoTemplate mongo;
 

@@ -46,6 +46,9 @@ class ReconciliationTest {
 	Payments payments;
 
 	@Autowired
+	PaymentReconciliation reconciliation;
+
+	@Autowired
 	TestClock clock;
 
 	@Autowired
@@ -56,19 +59,19 @@ class ReconciliationTest {
 		Order order = startedOrder(2);
 		ledger.pay(order);
 
-		assertThat(payments.reconcile(AGE, 100)).isZero();
+		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
 		clock.advance(Duration.ofMinutes(2));
-		assertThat(payments.reconcile(AGE, 100)).isZero();
+		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(ledger.asked(order)).isZero();
 
 		clock.advance(Duration.ofMinutes(2));
-		assertThat(payments.reconcile(AGE, 100)).isEqualTo(1);
+		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
 		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(2);
 
 		clock.advance(Duration.ofMinutes(1));
-		assertThat(payments.reconcile(AGE, 100)).isZero();
+		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
 		assertThat(ledger.asked(order)).as("settled orders are not asked about again").isEqualTo(1);
 	}
 
@@ -76,20 +79,20 @@ class ReconciliationTest {
 	void leavesAnUnpaidOrderAwaitingPaymentAndStopsAskingOnceItsTimeToPayIsLongOver() {
 		Order order = startedOrder(1);
 		clock.advance(Duration.ofMinutes(4));
-		assertThat(payments.reconcile(AGE, 100)).isZero();
+		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(ledger.asked(order)).isEqualTo(1);
 
 		clock.advance(Duration.ofMinutes(12));
 		orders.expireOverdue();
-		payments.reconcile(AGE, 100);
+		reconciliation.reconcile(AGE, 100);
 		assertThat(ledger.asked(order)).as("just expired: still asked").isEqualTo(2);
 
 		clock.advance(Duration.ofMinutes(3));
-		payments.reconcile(AGE, 100);
+		reconciliation.reconcile(AGE, 100);
 		assertThat(ledger.asked(order)).isEqualTo(3);
 		clock.advance(Duration.ofMinutes(1));
-		payments.reconcile(AGE, 100);
+		reconciliation.reconcile(AGE, 100);
 		assertThat(ledger.asked(order)).as("unpaid after its time to pay: no longer asked").isEqualTo(3);
 		assertThat(status(order)).isEqualTo(OrderStatus.EXPIRED);
 	}
@@ -102,7 +105,7 @@ class ReconciliationTest {
 		orders.expireOverdue();
 		assertThat(status(order)).isEqualTo(OrderStatus.EXPIRED);
 
-		assertThat(payments.reconcile(AGE, 100)).isEqualTo(1);
+		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
 		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
 	}
 
@@ -115,12 +118,12 @@ class ReconciliationTest {
 		ledger.failFor(unreachable);
 		clock.advance(Duration.ofMinutes(4));
 
-		assertThat(payments.reconcile(AGE, 100)).isEqualTo(1);
+		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
 		assertThat(status(paid)).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(status(unreachable)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 
 		ledger.failFor(null);
-		assertThat(payments.reconcile(AGE, 100)).isEqualTo(1);
+		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
 		assertThat(status(unreachable)).isEqualTo(OrderStatus.DELIVERED);
 	}
 
@@ -131,7 +134,7 @@ class ReconciliationTest {
 		assertThat(payments.confirm(confirmation)).isEqualTo(PaymentOutcome.ACCEPTED);
 		clock.advance(Duration.ofMinutes(4));
 
-		assertThat(payments.reconcile(AGE, 100)).isZero();
+		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
 		assertThat(ledger.asked(order)).as("the paid order is settled without asking").isZero();
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(1);
 	}

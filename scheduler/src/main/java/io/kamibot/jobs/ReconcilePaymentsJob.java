@@ -1,6 +1,6 @@
 package io.kamibot.jobs;
 
-import io.kamibot.payment.Payments;
+import io.kamibot.payment.PaymentReconciliation;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -15,12 +15,12 @@ class ReconcilePaymentsJob extends QuartzJobBean {
 
 	private static final int BATCH = 200;
 
-	private final Payments payments;
+	private final PaymentReconciliation reconciliation;
 	private final JobSettings settings;
 	private final FireOnce fireOnce;
 
-	ReconcilePaymentsJob(Payments payments, JobSettings settings, FireOnce fireOnce) {
-		this.payments = payments;
+	ReconcilePaymentsJob(PaymentReconciliation reconciliation, JobSettings settings, FireOnce fireOnce) {
+		this.reconciliation = reconciliation;
 		this.settings = settings;
 		this.fireOnce = fireOnce;
 	}
@@ -28,7 +28,7 @@ class ReconcilePaymentsJob extends QuartzJobBean {
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
 		if (fireOnce.claim(context)) {
-			payments.reconcile(settings.reconcilePaymentsAge(), BATCH);
+			reconciliation.reconcile(settings.reconcilePaymentsAge(), BATCH);
 		}
 	}
 }
