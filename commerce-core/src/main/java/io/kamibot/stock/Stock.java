@@ -164,8 +164,7 @@ public class Stock {
 
 	/** How many codes of the product may still be sold: one count, for browsing. */
 	public long available(Sku sku) {
-		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
-				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant()))));
+		return items.countDocuments(sellable(sku));
 	}
 
 	/**
@@ -174,17 +173,13 @@ public class Stock {
 	 * all of them.
 	 */
 	public long availableUpTo(Sku sku, int cap) {
-		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
-				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant()))),
-				new CountOptions().limit(cap));
+		return items.countDocuments(sellable(sku), new CountOptions().limit(cap));
 	}
 
 	public StockLevels levels(Sku sku) {
-		Date now = Date.from(clock.instant());
 		Bson ofSku = Filters.eq(SKU, sku.value());
-		Bson available = Filters.and(ofSku, Filters.eq(STATUS, StockStatus.AVAILABLE.name()));
-		long sellable = items.countDocuments(Filters.and(available, sellableAt(now)));
-		long all = items.countDocuments(available);
+		long sellable = available(sku);
+		long all = count(ofSku, StockStatus.AVAILABLE);
 		return new StockLevels(sellable, count(ofSku, StockStatus.RESERVED), count(ofSku, StockStatus.SOLD),
 				all - sellable);
 	}
@@ -201,10 +196,8 @@ public class Stock {
 		Date now = Date.from(clock.instant());
 		Bson update = Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orderNo),
 				Updates.set(SLOT, slot), Updates.set(CHANGED_AT, now));
-		Bson sellable = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
-				Filters.gt(SELL_BY, now));
 		try {
-			return items.findOneAndUpdate(sellable, update,
+			return items.findOneAndUpdate(sellable(sku), update,
 					new FindOneAndUpdateOptions().sort(Sorts.ascending(SELL_BY))) != null;
 		}
 		catch (MongoException e) {
@@ -235,9 +228,7 @@ public class Stock {
 
 	/** How many sellable codes of the product reach their last day before {@code until}. */
 	public long expiringBefore(Sku sku, Instant until) {
-		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()),
-				Filters.eq(STATUS, StockStatus.AVAILABLE.name()), sellableAt(Date.from(clock.instant())),
-				Filters.lte(SELL_BY, Date.from(until))));
+		return items.countDocuments(Filters.and(sellable(sku), Filters.lte(SELL_BY, Date.from(until))));
 	}
 
 	/**
@@ -255,7 +246,9 @@ public class Stock {
 			.getModifiedCount();
 	}
 
-	private static Bson sellableAt(Date now) {
-		return Filters.gt(SELL_BY, now);
+	/** The product's codes that may be sold now: on the shelf, and before their last day. */
+	private Bson sellable(Sku sku) {
+		return Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
+				Filters.gt(SELL_BY, Date.from(clock.instant())));
 	}
 }
