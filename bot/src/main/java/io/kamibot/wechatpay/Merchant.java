@@ -46,6 +46,12 @@ record Merchant(String mchId, String appId, PrivateKey merchantKey, String merch
 		if (apiV3Key.length != 32) {
 			throw new IllegalStateException("KAMIBOT_WECHATPAY_API_V3_KEY must be 32 characters (AES-256)");
 		}
+		if (settings.jsapi() && !blank(fallbackAppId) && !appId.equals(fallbackAppId)) {
+			// OpenIDs are per AppId: the Official Account's buyers can pay by JSAPI only for its own AppId.
+			throw new IllegalStateException("KAMIBOT_WECHATPAY_JSAPI pays with the Official Account's OpenIDs, so "
+					+ "KAMIBOT_WECHATPAY_APP_ID (" + appId + ") must be the Official Account's AppId (" + fallbackAppId
+					+ ") or be left empty");
+		}
 		URI apiUrl = URI.create(settings.apiUrl().toString().replaceAll("/+$", ""));
 		if (apiUrl.getHost() == null) {
 			throw new IllegalStateException("KAMIBOT_WECHATPAY_API_URL has no host: " + apiUrl);

@@ -71,9 +71,26 @@ class MerchantTest {
 			.hasMessageContaining("KAMIBOT_WECHATPAY_MERCHANT_KEY");
 	}
 
+	@Test
+	void jsapiNeedsTheOfficialAccountsAppIdAndServesFromTheNotifyUrlsOrigin() {
+		String key = property("merchant-key");
+		String v3 = "abcdefghijABCDEFGHIJ0123456789xy";
+		assertThatThrownBy(() -> Merchant.of(settings("wxOtherApp", key, v3, true), "wxOfficialAccount"))
+			.hasMessageContaining("KAMIBOT_WECHATPAY_APP_ID (wxOtherApp)")
+			.hasMessageContaining("wxOfficialAccount");
+		Merchant jsapi = Merchant.of(settings(null, key, v3, true), "wxOfficialAccount");
+		assertThat(jsapi.jsapi()).isTrue();
+		assertThat(jsapi.publicOrigin()).isEqualTo("https://shop.example");
+		assertThat(Merchant.of(settings("wxOtherApp", key, v3, false), "wxOfficialAccount").jsapi()).isFalse();
+	}
+
 	private static WeChatPaySettings settings(String appId, String merchantKey, String apiV3Key) {
+		return settings(appId, merchantKey, apiV3Key, null);
+	}
+
+	private static WeChatPaySettings settings(String appId, String merchantKey, String apiV3Key, Boolean jsapi) {
 		return new WeChatPaySettings("1900009191", appId, merchantKey, "SERIAL", apiV3Key,
-				property("platform-public-key"), wechatPay.publicKeyId(), URI.create(FakeWeChatPay.NOTIFY_URL), null,
+				property("platform-public-key"), wechatPay.publicKeyId(), URI.create(FakeWeChatPay.NOTIFY_URL), jsapi,
 				null, null);
 	}
 
