@@ -163,7 +163,7 @@ class WeChatPurchaseEndToEndTest {
 	}
 
 	/** The number in front of the first menu line containing {@code label}. */
-	private static String choice(String text, String label) {
+	static String choice(String text, String label) {
 		assertThat(text).as("a numbered menu").isNotNull();
 		Matcher line = Pattern.compile("(?m)^(\\d+)\\. .*" + Pattern.quote(label) + ".*$").matcher(text);
 		assertThat(line.find()).as("a choice with '%s' in:%n%s", label, text).isTrue();
