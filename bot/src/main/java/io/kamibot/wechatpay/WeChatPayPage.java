@@ -2,6 +2,7 @@ package io.kamibot.wechatpay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,13 +47,16 @@ class WeChatPayPage {
 	private final Customers customers;
 	private final WeChatPayProvider provider;
 	private final Texts texts;
+	private final Clock clock;
 
-	WeChatPayPage(JsapiLinks links, Orders orders, Customers customers, WeChatPayProvider provider, Texts texts) {
+	WeChatPayPage(JsapiLinks links, Orders orders, Customers customers, WeChatPayProvider provider, Texts texts,
+			Clock clock) {
 		this.links = links;
 		this.orders = orders;
 		this.customers = customers;
 		this.provider = provider;
 		this.texts = texts;
+		this.clock = clock;
 	}
 
 	@GetMapping(JsapiLinks.PATH + "{orderNo}")
@@ -63,6 +67,11 @@ class WeChatPayPage {
 			return page(HttpStatus.NOT_FOUND, Locale.SIMPLIFIED_CHINESE, null, Text.JSAPI_NOT_FOUND, null);
 		}
 		Locale locale = customers.find(order.customerId()).map(c -> c.language()).orElse(Locale.SIMPLIFIED_CHINESE);
+		if (order.status() == OrderStatus.EXPIRED || (order.status() == OrderStatus.AWAITING_PAYMENT
+				&& !clock.instant().isBefore(order.payBefore()))) {
+			// WeChat Pay refuses a time_expire in the past; the expiry job has not caught up with the order yet.
+			return page(HttpStatus.OK, locale, order, Text.JSAPI_EXPIRED, null);
+		}
 		if (order.status() != OrderStatus.AWAITING_PAYMENT) {
 			return page(HttpStatus.OK, locale, order, Text.JSAPI_NOT_PAYABLE, null);
 		}

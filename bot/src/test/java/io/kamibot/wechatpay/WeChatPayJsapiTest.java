@@ -174,6 +174,24 @@ class WeChatPayJsapiTest {
 			.toList();
 	}
 
+	@Test
+	void anOrderPastItsTimeToPayIsNotSentToWeChatPay() throws Exception {
+		Order order = order("wechat", "oJsapiLate_" + next.incrementAndGet(), "Late");
+		String link = links.link(order.orderNo());
+		clock.advance(java.time.Duration.ofMinutes(16));
+		try {
+			HttpResponse<String> page = open(link);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("已超过付款时间").doesNotContain("id=\"request\"");
+			orders.expireOverdue();
+			assertThat(open(link).body()).contains("已超过付款时间");
+			assertThat(calls(order)).isEmpty();
+		}
+		finally {
+			clock.advance(java.time.Duration.ofMinutes(-16));
+		}
+	}
+
 	private Order order(String channel, String userId, String title) {
 		Sku sku = new Sku("JSAPI-" + next.incrementAndGet());
 		catalog.save(sku, new ProductDraft(title, null, null, 1990L, null, true, 10, 0));

@@ -130,6 +130,7 @@ public enum Text {
 	JSAPI_CANCELLED("jsapi.cancelled"),
 	JSAPI_FAILED("jsapi.failed"),
 	JSAPI_OPEN_IN_WECHAT("jsapi.open.in.wechat"),
+	JSAPI_EXPIRED("jsapi.expired"),
 	JSAPI_NOT_PAYABLE("jsapi.not.payable"),
 	JSAPI_UNAVAILABLE("jsapi.unavailable"),
 	JSAPI_NOT_FOUND("jsapi.not.found");
