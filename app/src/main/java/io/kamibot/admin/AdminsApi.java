@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/admins")
 class AdminsApi {
 
-	private static final String ACTOR = "admin-api";
 
 	private final Admins admins;
 
@@ -35,12 +34,12 @@ class AdminsApi {
 
 	@PutMapping("/{channel}/{userId}")
 	AdminChange add(@PathVariable String channel, @PathVariable String userId) {
-		return new AdminChange(channel, userId, admins.add(new ChannelIdentity(channel, userId), ACTOR));
+		return new AdminChange(channel, userId, admins.add(new ChannelIdentity(channel, userId), AdminApi.ACTOR));
 	}
 
 	@DeleteMapping("/{channel}/{userId}")
 	AdminChange remove(@PathVariable String channel, @PathVariable String userId) {
-		return new AdminChange(channel, userId, admins.remove(new ChannelIdentity(channel, userId), ACTOR));
+		return new AdminChange(channel, userId, admins.remove(new ChannelIdentity(channel, userId), AdminApi.ACTOR));
 	}
 
 	/** @param changed whether the admin list changed (not when the admin was already there, or already gone) */

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/bans")
 class BansApi {
 
-	private static final String ACTOR = "admin-api";
 	private static final int MAX_LIMIT = 500;
 
 	private final Bans bans;
@@ -42,12 +41,12 @@ class BansApi {
 
 	@PutMapping("/{customerId}")
 	BanResult ban(@PathVariable String customerId) {
-		return new BanResult(customerId, bans.ban(customerId, ACTOR));
+		return new BanResult(customerId, bans.ban(customerId, AdminApi.ACTOR));
 	}
 
 	@DeleteMapping("/{customerId}")
 	BanResult unban(@PathVariable String customerId) {
-		return new BanResult(customerId, bans.unban(customerId, ACTOR));
+		return new BanResult(customerId, bans.unban(customerId, AdminApi.ACTOR));
 	}
 
 	private BannedCustomer view(Ban ban) {

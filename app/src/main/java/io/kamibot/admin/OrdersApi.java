@@ -21,7 +21,7 @@ class OrdersApi {
 	/** Refunds the order's payment once; repeating it answers {@code ALREADY_REFUNDED} and changes nothing. */
 	@PostMapping("/{orderNo}/refund")
 	RefundResult refund(@PathVariable String orderNo) {
-		return new RefundResult(orderNo, payments.refund(orderNo, "admin-api"));
+		return new RefundResult(orderNo, payments.refund(orderNo, AdminApi.ACTOR));
 	}
 
 	record RefundResult(String orderNo, RefundOutcome outcome) {

@@ -2,6 +2,7 @@ package io.kamibot.admin;
 
 import java.util.List;
 
+import io.kamibot.audit.AuditLog;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.ProductDraft;
@@ -19,15 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsApi {
 
 	private final Catalog catalog;
+	private final AuditLog audit;
 
-	ProductsApi(Catalog catalog) {
+	ProductsApi(Catalog catalog, AuditLog audit) {
 		this.catalog = catalog;
+		this.audit = audit;
 	}
 
-	/** Creates the product or changes the fields given; absent fields keep their value. */
+	/** Creates the product or changes the fields given; absent fields keep their value. Audited as the draft. */
 	@PutMapping("/{sku}")
 	Product save(@PathVariable String sku, @RequestBody ProductDraft draft) {
-		return catalog.save(new Sku(sku), draft);
+		Product saved = catalog.save(new Sku(sku), draft);
+		audit.record(AdminApi.ACTOR, "product.save", sku, draft.toString());
+		return saved;
 	}
 
 	@GetMapping("/{sku}")

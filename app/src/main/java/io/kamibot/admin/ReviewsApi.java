@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReviewsApi {
 
-	private static final String ACTOR = "admin-api";
 	private static final int MAX_LIMIT = 500;
 
 	private final Reviews reviews;
@@ -38,12 +37,12 @@ class ReviewsApi {
 
 	@PostMapping("/api/admin/orders/{orderNo}/approve")
 	Decision approve(@PathVariable String orderNo) {
-		return new Decision(orderNo, reviews.approve(orderNo, ACTOR));
+		return new Decision(orderNo, reviews.approve(orderNo, AdminApi.ACTOR));
 	}
 
 	@PostMapping("/api/admin/orders/{orderNo}/reject")
 	Decision reject(@PathVariable String orderNo) {
-		return new Decision(orderNo, reviews.reject(orderNo, ACTOR));
+		return new Decision(orderNo, reviews.reject(orderNo, AdminApi.ACTOR));
 	}
 
 	/**

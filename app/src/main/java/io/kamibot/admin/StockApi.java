@@ -3,6 +3,7 @@ package io.kamibot.admin;
 import java.io.IOException;
 import java.util.List;
 
+import io.kamibot.audit.AuditLog;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Sku;
 import io.kamibot.stock.ImportReport;
@@ -26,11 +27,13 @@ class StockApi {
 	private final Stock stock;
 	private final Catalog catalog;
 	private final AdminSettings settings;
+	private final AuditLog audit;
 
-	StockApi(Stock stock, Catalog catalog, AdminSettings settings) {
+	StockApi(Stock stock, Catalog catalog, AdminSettings settings, AuditLog audit) {
 		this.stock = stock;
 		this.catalog = catalog;
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -42,7 +45,9 @@ class StockApi {
 					"An import may have at most " + settings.maxImportBytes() + " bytes; split the file");
 		}
 		catalog.get(id);
-		return ImportResult.of(stock.importCodes(id, request.getInputStream(), "admin-api"));
+		ImportReport report = stock.importCodes(id, request.getInputStream(), AdminApi.ACTOR);
+		audit.record(AdminApi.ACTOR, "stock.import", sku, report.imported() + " imported, batch " + report.batchId());
+		return ImportResult.of(report);
 	}
 
 	@GetMapping

@@ -75,6 +75,13 @@ class AdminApiTest {
 		JsonNode again = ShopClient.ok(shop.importCodes("REPORTED", "R-2\nR-6\n"));
 		assertThat(again.get("imported").asLong()).isEqualTo(1);
 		assertThat(again.get("duplicateLines").get(0).asLong()).isEqualTo(1);
+
+		JsonNode imports = ShopClient.ok(shop.get("/api/admin/audit?action=stock.import&target=REPORTED", TOKEN));
+		assertThat(imports.size()).isEqualTo(2);
+		assertThat(imports.get(0).get("actor").asString()).isEqualTo("admin-api");
+		assertThat(imports.get(0).get("detail").asString()).startsWith("1 imported, batch ")
+			.doesNotContain("R-6");
+		assertThat(imports.get(1).get("detail").asString()).startsWith("3 imported, batch ");
 	}
 
 	@Test
@@ -94,6 +101,9 @@ class AdminApiTest {
 			.isEqualTo("ALREADY_REFUNDED");
 		assertThat(shop.post("/api/admin/orders/" + unpaid + "/refund", "", "text/plain", TOKEN).statusCode())
 			.isEqualTo(409);
+		JsonNode refunds = ShopClient.ok(shop.get("/api/admin/audit?action=order.refund&target=" + paid, TOKEN));
+		assertThat(refunds.size()).as("one refund, one entry").isEqualTo(1);
+		assertThat(refunds.get(0).get("actor").asString()).isEqualTo("admin-api");
 		assertThat(shop.post("/api/admin/orders/K261122AAAAAAAA/refund", "", "text/plain", TOKEN).statusCode())
 			.isEqualTo(404);
 	}
@@ -110,6 +120,9 @@ class AdminApiTest {
 		assertThat(edited.get("title").asString()).isEqualTo("First");
 		assertThat(edited.get("active").asBoolean()).isFalse();
 		assertThat(edited.get("starsPrice").asLong()).isEqualTo(5);
+		JsonNode saves = ShopClient.ok(shop.get("/api/admin/audit?action=product.save&target=EDITED", TOKEN));
+		assertThat(saves.size()).isEqualTo(2);
+		assertThat(saves.get(0).get("detail").asString()).contains("active=false");
 	}
 
 	@Test

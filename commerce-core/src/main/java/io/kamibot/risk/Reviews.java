@@ -112,7 +112,7 @@ public class Reviews {
 	}
 
 	private Outcome decided(Order order, Outcome outcome, String by) {
-		audit.record(by, "order." + outcome.name().toLowerCase(), order.orderNo(), order.holdReason());
+		audit.record(by, "order." + outcome.name().toLowerCase(java.util.Locale.ROOT), order.orderNo(), order.holdReason());
 		events.publishEvent(new ReviewDecided(order.orderNo(), order.customerId(), outcome));
 		return outcome;
 	}
