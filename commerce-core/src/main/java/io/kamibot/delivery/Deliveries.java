@@ -52,6 +52,9 @@ public class Deliveries {
 		this.clock = clock;
 		mongo.indexOps(Delivery.class)
 			.createIndex(new Index().on("customerId", Direction.ASC).on("notifiedAt", Direction.ASC));
+		// The reminder job's question, every minute: the few deliveries not yet seen, among all there ever were.
+		mongo.indexOps(Delivery.class)
+			.createIndex(new Index().on("notifiedAt", Direction.ASC).on("deliveredAt", Direction.ASC));
 	}
 
 	@EventListener
