@@ -102,7 +102,8 @@ class AdminConsoleTest {
 				{ "GET", "/api/admin/audit?limit=100" }, { "GET", "/api/admin/admins" },
 				{ "GET", "/api/admin/bans?limit=100" }, { "PUT", "/api/admin/bans/console-never-banned" },
 				{ "DELETE", "/api/admin/bans/console-never-banned" },
-				{ "PUT", "/api/admin/admins/telegram/5550009" }, { "DELETE", "/api/admin/admins/telegram/" + CONFIGURED },
+				{ "PUT", "/api/admin/admins/telegram/5550009" },
+				{ "DELETE", "/api/admin/admins/telegram/" + CONFIGURED },
 				{ "POST", "/api/admin/orders/K260101ABCDEFGH/approve" },
 				{ "POST", "/api/admin/orders/K260101ABCDEFGH/reject" } };
 		for (String[] call : calls) {

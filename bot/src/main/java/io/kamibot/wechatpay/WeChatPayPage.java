@@ -99,7 +99,8 @@ class WeChatPayPage {
 		String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(18));
 		StringBuilder html = new StringBuilder(2048).append("<!doctype html><html lang=\"")
 			.append(locale.toLanguageTag())
-			.append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+			.append("\"><head><meta charset=\"utf-8\">")
+			.append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
 			.append("<title>")
 			.append(escape(order == null ? "Kamibot" : texts.render(locale, Text.JSAPI_TITLE, order.orderNo())))
 			.append("</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:24px;color:#222}")

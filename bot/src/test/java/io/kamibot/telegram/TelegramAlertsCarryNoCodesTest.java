@@ -1,7 +1,6 @@
 package io.kamibot.telegram;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -167,10 +166,12 @@ class TelegramAlertsCarryNoCodesTest {
 
 		// CODES_UNSENT: a buyer on a channel this instance does not run never gets the message
 		Sku unreached = product("NC-UNREACHED", 2, 10L, 0, codes);
-		Order lost = orders.place(customers.identify(new ChannelIdentity("wechat", "o-nc-unreached")).id(), unreached, 1);
+		String unreachable = customers.identify(new ChannelIdentity("wechat", "o-nc-unreached")).id();
+		Order lost = orders.place(unreachable, unreached, 1);
 		payments.confirm(new PaymentConfirmation("test", "tx-" + lost.orderNo(), lost.orderNo(),
 				Money.fen(lost.totalFen())));
-		for (int i = 0; i < 100 && alerts.recent(200).stream().noneMatch(a -> a.type() == AlertType.CODES_UNSENT); i++) {
+		for (int i = 0; i < 100 && alerts.recent(200).stream().noneMatch(a -> a.type() == AlertType.CODES_UNSENT);
+				i++) {
 			clock.advance(Duration.ofMinutes(5));
 			deliveries.remindUnnotified();
 		}

@@ -93,7 +93,8 @@ class WeChatJsapiEndToEndTest {
 
 	@Test
 	void choosingWeChatPayAnswersWithTheLinkWhosePageOpensThePaymentSheet() throws Exception {
-		catalog.save(new Sku("WX-JSAPI-30"), new ProductDraft("腾讯视频月卡", "desc", null, 2500L, null, true, 10, 0));
+		catalog.save(new Sku("WX-JSAPI-30"),
+				new ProductDraft("腾讯视频月卡", "desc", null, 2500L, null, true, 10, 0));
 		stock.importCodes(new Sku("WX-JSAPI-30"), Codes.stream("TXV-JSAPI-CODE-0001"), "test");
 		WeChatPushes pushes = new WeChatPushes("http://127.0.0.1:" + port + "/wechat/mp", WeChatChannelTest.TOKEN,
 				WeChatChannelTest.AES_KEY, FakeWeChatPay.APP_ID, WeChatChannelTest.ACCOUNT);
