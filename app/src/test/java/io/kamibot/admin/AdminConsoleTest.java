@@ -101,7 +101,7 @@ class AdminConsoleTest {
 		String[][] calls = { { "GET", "/api/admin/alerts?limit=50" }, { "GET", "/api/admin/orders/held?limit=100" },
 				{ "GET", "/api/admin/audit?limit=100" }, { "GET", "/api/admin/admins" },
 				{ "GET", "/api/admin/bans?limit=100" }, { "PUT", "/api/admin/bans/console-never-banned" },
-				{ "DELETE", "/api/admin/bans/console-never-banned" },
+				{ "DELETE", "/api/admin/bans/console-never-banned" }, { "PUT", "/api/admin/wechat/menu" },
 				{ "PUT", "/api/admin/admins/telegram/5550009" },
 				{ "DELETE", "/api/admin/admins/telegram/" + CONFIGURED },
 				{ "POST", "/api/admin/orders/K260101ABCDEFGH/approve" },

@@ -42,6 +42,7 @@ public final class FakeWeChatApi implements AutoCloseable {
 	private final AtomicInteger tokens = new AtomicInteger();
 	private final AtomicInteger uploads = new AtomicInteger();
 	private volatile String currentToken;
+	private volatile JsonObject menu;
 	private HttpServer server;
 
 	public FakeWeChatApi(String appId, String secret) {
@@ -54,6 +55,7 @@ public final class FakeWeChatApi implements AutoCloseable {
 		server.createContext("/cgi-bin/token", this::token);
 		server.createContext("/cgi-bin/message/custom/send", this::customSend);
 		server.createContext("/cgi-bin/media/upload", this::upload);
+		server.createContext("/cgi-bin/menu/create", this::menuCreate);
 		server.start();
 	}
 
@@ -144,6 +146,37 @@ public final class FakeWeChatApi implements AutoCloseable {
 		// The multipart part ends with CRLF and the boundary; keep the bytes from the PNG signature on.
 		media.put(mediaId, png < 0 ? new byte[0] : java.util.Arrays.copyOfRange(body, png, body.length));
 		answer(exchange, "{\"type\":\"image\",\"media_id\":\"" + mediaId + "\",\"created_at\":1714036504}");
+	}
+
+	/** The account's bottom menu as last created, or {@code null}. */
+	public JsonObject menu() {
+		return menu;
+	}
+
+	/** Creates the menu after WeChat's checks: 1-3 buttons, names of at most 16 bytes, keys of at most 128. */
+	private void menuCreate(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		JsonObject created = JsonParser.parseString(new String(body(exchange), StandardCharsets.UTF_8)).getAsJsonObject();
+		var buttons = created.getAsJsonArray("button");
+		if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
+			answer(exchange, "{\"errcode\":40017,\"errmsg\":\"invalid button type\"}");
+			return;
+		}
+		for (var element : buttons) {
+			JsonObject button = element.getAsJsonObject();
+			if (button.get("name").getAsString().getBytes(StandardCharsets.UTF_8).length > 16) {
+				answer(exchange, "{\"errcode\":40018,\"errmsg\":\"invalid button name size\"}");
+				return;
+			}
+			if (button.has("key") && button.get("key").getAsString().getBytes(StandardCharsets.UTF_8).length > 128) {
+				answer(exchange, "{\"errcode\":40019,\"errmsg\":\"invalid button key size\"}");
+				return;
+			}
+		}
+		menu = created;
+		answer(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
 	}
 
 	private boolean authorised(HttpExchange exchange) throws IOException {

@@ -139,6 +139,25 @@ class WeChatChannelTest {
 	}
 
 	@Test
+	void installsTheBottomMenuWhoseButtonsWorkLikeTheirCommands() throws Exception {
+		java.net.http.HttpResponse<String> installed = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/admin/wechat/menu"))
+				.PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(installed.statusCode()).isEqualTo(200);
+		assertThat(installed.body()).contains("\"商品\"", "/catalog", "\"我的订单\"", "/orders", "\"帮助\"", "/help");
+		var buttons = wechat.menu().getAsJsonArray("button");
+		assertThat(buttons).hasSize(3);
+		assertThat(buttons.get(1).getAsJsonObject().get("type").getAsString()).isEqualTo("click");
+		assertThat(buttons.get(1).getAsJsonObject().get("key").getAsString()).isEqualTo("/orders");
+
+		assertThat(pushes.push(pushes.event("o-menu", 1714036800, "CLICK", "/orders")).text())
+			.contains("您还没有订单");
+		assertThat(pushes.push(pushes.event("o-menu", 1714036801, "CLICK", "/help")).text()).contains("可用命令");
+	}
+
+	@Test
 	void aNumberAnswersTheLastMenu() throws Exception {
 		String sku = "WX-MENU-1";
 		catalog.save(new Sku(sku), new ProductDraft("微信菜单测试", "desc", null, 1200L, null, true, 10, 0));

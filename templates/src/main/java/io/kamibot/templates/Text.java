@@ -133,7 +133,10 @@ public enum Text {
 	JSAPI_EXPIRED("jsapi.expired"),
 	JSAPI_NOT_PAYABLE("jsapi.not.payable"),
 	JSAPI_UNAVAILABLE("jsapi.unavailable"),
-	JSAPI_NOT_FOUND("jsapi.not.found");
+	JSAPI_NOT_FOUND("jsapi.not.found"),
+	WECHAT_MENU_CATALOG("wechat.menu.catalog"),
+	WECHAT_MENU_ORDERS("wechat.menu.orders"),
+	WECHAT_MENU_HELP("wechat.menu.help");
 
 	private final String key;
 
