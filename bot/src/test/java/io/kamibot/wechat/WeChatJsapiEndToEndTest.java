@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
@@ -38,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import testing.kamibot.CoreTestApplication;
 
 import static io.kamibot.wechat.WeChatPurchaseEndToEndTest.choice;
+import static io.kamibot.wechat.WeChatPurchaseEndToEndTest.orderOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,8 +54,6 @@ class WeChatJsapiEndToEndTest {
 	private static final FakeWeChatApi wechat = new FakeWeChatApi(FakeWeChatPay.APP_ID, WeChatChannelTest.SECRET);
 	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();
 	private static final Pattern LINK = Pattern.compile("https://shop\\.example(/wechat/pay/jsapi/\\S+)");
-	private static final Pattern REQUEST = Pattern
-		.compile("<script type=\"application/json\" id=\"request\">(.*?)</script>", Pattern.DOTALL);
 
 	@LocalServerPort
 	int port;
@@ -101,10 +99,8 @@ class WeChatJsapiEndToEndTest {
 		String buyer = "o-jsapi-e2e-buyer";
 		long msgId = 5_200_000_000L;
 
-		Answer welcome = pushes.push(pushes.event(buyer, 1714036504, "subscribe"));
-		Answer catalogPage = pushes.push(pushes.text(buyer, ++msgId, choice(welcome.text(), "商品")));
-		Answer productPage = pushes.push(pushes.text(buyer, ++msgId, choice(catalogPage.text(), "腾讯视频月卡")));
-		Answer orderPage = pushes.push(pushes.text(buyer, ++msgId, choice(productPage.text(), "1")));
+		Answer orderPage = orderOne(pushes, buyer, msgId, "腾讯视频月卡");
+		msgId += 3;
 		Order order = orders.history(customers.identify(new ChannelIdentity("wechat", buyer)).id(), 1).get(0);
 
 		Answer pay = pushes.push(pushes.text(buyer, ++msgId, choice(orderPage.text(), "微信支付")));
@@ -117,12 +113,9 @@ class WeChatJsapiEndToEndTest {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + link.group(1))).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
-		Matcher json = REQUEST.matcher(page.body());
-		assertThat(json.find()).isTrue();
-		JsonObject request = JsonParser.parseString(json.group(1)).getAsJsonObject();
-		assertThat(wechatPay.validPaySign(request.get("appId").getAsString(), request.get("timeStamp").getAsString(),
-				request.get("nonceStr").getAsString(), request.get("package").getAsString(),
-				request.get("paySign").getAsString())).isTrue();
+		JsonObject request = FakeWeChatPay.jsapiRequest(page.body());
+		assertThat(request).isNotNull();
+		assertThat(wechatPay.acceptable(request)).isTrue();
 		assertThat(wechatPay.calls("/v3/pay/transactions/jsapi").get(0).json().getAsJsonObject("payer")
 			.get("openid").getAsString()).isEqualTo(buyer);
 

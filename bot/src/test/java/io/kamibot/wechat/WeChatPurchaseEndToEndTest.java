@@ -105,11 +105,8 @@ class WeChatPurchaseEndToEndTest {
 		String buyer = "o-e2e-buyer";
 		long msgId = 5_100_000_000L;
 
-		Answer welcome = pushes.push(pushes.event(buyer, 1714036504, "subscribe"));
-		String catalogChoice = choice(welcome.text(), "商品");
-		Answer catalogPage = pushes.push(pushes.text(buyer, ++msgId, catalogChoice));
-		Answer productPage = pushes.push(pushes.text(buyer, ++msgId, choice(catalogPage.text(), "爱奇艺月卡")));
-		Answer orderPage = pushes.push(pushes.text(buyer, ++msgId, choice(productPage.text(), "1")));
+		Answer orderPage = orderOne(pushes, buyer, msgId, "爱奇艺月卡");
+		msgId += 3;
 		assertThat(orderPage.text()).contains("微信支付");
 		Order order = orders.history(customers.identify(new ChannelIdentity("wechat", buyer)).id(), 1).get(0);
 		assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
@@ -160,6 +157,17 @@ class WeChatPurchaseEndToEndTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return JsonParser.parseString(response.body()).getAsJsonObject();
+	}
+
+	/**
+	 * Follows the account and orders one of the product by answering the numbered menus (messages {@code msgId + 1}
+	 * to {@code + 3}); the order's page, whose menu offers the ways to pay.
+	 */
+	static Answer orderOne(WeChatPushes pushes, String buyer, long msgId, String product) throws Exception {
+		Answer welcome = pushes.push(pushes.event(buyer, 1714036504, "subscribe"));
+		Answer catalogPage = pushes.push(pushes.text(buyer, msgId + 1, choice(welcome.text(), "商品")));
+		Answer productPage = pushes.push(pushes.text(buyer, msgId + 2, choice(catalogPage.text(), product)));
+		return pushes.push(pushes.text(buyer, msgId + 3, choice(productPage.text(), "1")));
 	}
 
 	/** The number in front of the first menu line containing {@code label}. */

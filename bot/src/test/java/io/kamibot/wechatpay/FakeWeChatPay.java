@@ -459,6 +459,22 @@ public final class FakeWeChatPay implements AutoCloseable {
 		}
 	}
 
+	private static final Pattern JSAPI_REQUEST = Pattern
+		.compile("<script type=\"application/json\" id=\"request\">(.*?)</script>", Pattern.DOTALL);
+
+	/** The payment request a JSAPI page hands to {@code getBrandWCPayRequest}, or {@code null} when it has none. */
+	public static JsonObject jsapiRequest(String pageHtml) {
+		Matcher m = JSAPI_REQUEST.matcher(pageHtml);
+		return m.find() ? JsonParser.parseString(m.group(1)).getAsJsonObject() : null;
+	}
+
+	/** Whether WeChat would open its payment sheet for this request: its {@code paySign} checks out. */
+	public boolean acceptable(JsonObject request) {
+		return validPaySign(request.get("appId").getAsString(), request.get("timeStamp").getAsString(),
+				request.get("nonceStr").getAsString(), request.get("package").getAsString(),
+				request.get("paySign").getAsString());
+	}
+
 	/**
 	 * Checks a JSAPI {@code paySign} as WeChat does before it opens the payment sheet: SHA256withRSA with the
 	 * merchant's key over {@code appId\ntimeStamp\nnonceStr\npackage\n}.
