@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
-import io.kamibot.customer.Customers;
+import io.kamibot.customer.Customer;
 import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
@@ -44,16 +44,13 @@ class WeChatPayPage {
 
 	private final JsapiLinks links;
 	private final Orders orders;
-	private final Customers customers;
 	private final WeChatPayProvider provider;
 	private final Texts texts;
 	private final Clock clock;
 
-	WeChatPayPage(JsapiLinks links, Orders orders, Customers customers, WeChatPayProvider provider, Texts texts,
-			Clock clock) {
+	WeChatPayPage(JsapiLinks links, Orders orders, WeChatPayProvider provider, Texts texts, Clock clock) {
 		this.links = links;
 		this.orders = orders;
-		this.customers = customers;
 		this.provider = provider;
 		this.texts = texts;
 		this.clock = clock;
@@ -62,11 +59,11 @@ class WeChatPayPage {
 	@GetMapping(JsapiLinks.PATH + "{orderNo}")
 	ResponseEntity<String> page(@PathVariable String orderNo, @RequestParam(name = "s", required = false) String s) {
 		Order order = links.valid(orderNo, s) ? orders.find(orderNo).orElse(null) : null;
-		String openId = order == null ? null : provider.payerOpenId(order);
-		if (openId == null) {
+		Customer buyer = order == null ? null : provider.officialAccountBuyer(order).orElse(null);
+		if (buyer == null) {
 			return page(HttpStatus.NOT_FOUND, Locale.SIMPLIFIED_CHINESE, null, Text.JSAPI_NOT_FOUND, null);
 		}
-		Locale locale = customers.find(order.customerId()).map(c -> c.language()).orElse(Locale.SIMPLIFIED_CHINESE);
+		Locale locale = buyer.language();
 		if (order.status() == OrderStatus.EXPIRED || (order.status() == OrderStatus.AWAITING_PAYMENT
 				&& !clock.instant().isBefore(order.payBefore()))) {
 			// WeChat Pay refuses a time_expire in the past; the expiry job has not caught up with the order yet.
@@ -77,7 +74,7 @@ class WeChatPayPage {
 		}
 		JsapiResult pay;
 		try {
-			pay = provider.jsapi(order, openId);
+			pay = provider.jsapi(order, buyer.userId());
 		}
 		catch (WeChatPayUnavailable e) {
 			log.warn("Could not start the JSAPI payment of order {}: {}", orderNo, e.getMessage());

@@ -72,7 +72,7 @@ class WeChatPayProvider implements PaymentProvider {
 
 	@Override
 	public PaymentInstructions start(Order order) {
-		if (merchant.jsapi() && payerOpenId(order) != null) {
+		if (merchant.jsapi() && officialAccountBuyer(order).isPresent()) {
 			// The page asks WeChat for the prepay_id when it is opened: a link that is never tapped costs nothing.
 			return new PaymentInstructions.OpenLink(links.link(order.orderNo()));
 		}
@@ -99,12 +99,9 @@ class WeChatPayProvider implements PaymentProvider {
 		}
 	}
 
-	/** The buyer's OpenID when the order was placed in the Official Account chat, where JSAPI can pay it. */
-	String payerOpenId(Order order) {
-		return customers.find(order.customerId())
-			.filter(customer -> "wechat".equals(customer.channel()))
-			.map(Customer::userId)
-			.orElse(null);
+	/** The buyer when the order was placed in the Official Account chat, where JSAPI can pay it (OpenID = user id). */
+	Optional<Customer> officialAccountBuyer(Order order) {
+		return customers.find(order.customerId()).filter(customer -> "wechat".equals(customer.channel()));
 	}
 
 	private WxPayUnifiedOrderV3Request request(Order order) {

@@ -68,7 +68,7 @@ public class StockWatch {
 	@EventListener
 	void on(StockTaken taken) {
 		try {
-			checkDown(taken.sku());
+			check(taken.sku(), false);
 		}
 		catch (RuntimeException e) {
 			// A sale must not fail because its alert did; the safety scan looks again.
@@ -96,6 +96,14 @@ public class StockWatch {
 	 * alerts when it is above. Safe on several instances at once: the state moves by conditional updates.
 	 */
 	public void check(Sku sku) {
+		check(sku, true);
+	}
+
+	/**
+	 * @param mayHaveRisen {@code false} after codes were taken: the count only fell, so above the threshold there
+	 *     is nothing to re-arm and nothing is written
+	 */
+	private void check(Sku sku, boolean mayHaveRisen) {
 		Product product = catalog.find(sku).orElse(null);
 		if (product == null) {
 			return;
@@ -103,27 +111,15 @@ public class StockWatch {
 		int threshold = threshold(product);
 		long available = stock.availableUpTo(sku, threshold + 1);
 		if (available > threshold) {
-			rearm(sku, "low", "out");
-		}
-		else {
-			if (available > 0) {
-				rearm(sku, "out");
+			if (mayHaveRisen) {
+				rearm(sku, "low", "out");
 			}
-			alertAtOrUnder(product, available, threshold);
-		}
-	}
-
-	/** After codes were taken: only a fall to the threshold matters, and above it nothing is written. */
-	void checkDown(Sku sku) {
-		Product product = catalog.find(sku).orElse(null);
-		if (product == null) {
 			return;
 		}
-		int threshold = threshold(product);
-		long available = stock.availableUpTo(sku, threshold + 1);
-		if (available <= threshold) {
-			alertAtOrUnder(product, available, threshold);
+		if (mayHaveRisen && available > 0) {
+			rearm(sku, "out");
 		}
+		alertAtOrUnder(product, available, threshold);
 	}
 
 	private void alertAtOrUnder(Product product, long available, int threshold) {
