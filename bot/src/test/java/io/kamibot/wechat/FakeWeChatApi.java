@@ -22,6 +22,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A WeChat API server on loopback, enough for the Official Account channel: access tokens, customer-service
@@ -57,6 +58,19 @@ public final class FakeWeChatApi implements AutoCloseable {
 		server.createContext("/cgi-bin/media/upload", this::upload);
 		server.createContext("/cgi-bin/menu/create", this::menuCreate);
 		server.start();
+	}
+
+	/**
+	 * Starts the fake and points the application under test at it, as an Official Account with this AppId and
+	 * secret and the tests' token and AES key ({@link WeChatChannelTest#TOKEN}, {@link WeChatChannelTest#AES_KEY}).
+	 */
+	public void startFor(DynamicPropertyRegistry registry) throws IOException {
+		start();
+		registry.add("kamibot.wechat.app-id", () -> appId);
+		registry.add("kamibot.wechat.secret", () -> secret);
+		registry.add("kamibot.wechat.token", () -> WeChatChannelTest.TOKEN);
+		registry.add("kamibot.wechat.aes-key", () -> WeChatChannelTest.AES_KEY);
+		registry.add("kamibot.wechat.api-url", this::url);
 	}
 
 	@Override

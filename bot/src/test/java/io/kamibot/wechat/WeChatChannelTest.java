@@ -94,12 +94,7 @@ class WeChatChannelTest {
 
 	@DynamicPropertySource
 	static void wechat(DynamicPropertyRegistry registry) throws IOException {
-		wechat.start();
-		registry.add("kamibot.wechat.app-id", () -> APP_ID);
-		registry.add("kamibot.wechat.secret", () -> SECRET);
-		registry.add("kamibot.wechat.token", () -> TOKEN);
-		registry.add("kamibot.wechat.aes-key", () -> AES_KEY);
-		registry.add("kamibot.wechat.api-url", wechat::url);
+		wechat.startFor(registry);
 	}
 
 	@AfterAll

@@ -43,12 +43,7 @@ class WeChatLatencyBenchmark {
 
 	@DynamicPropertySource
 	static void wechat(DynamicPropertyRegistry registry) throws IOException {
-		wechat.start();
-		registry.add("kamibot.wechat.app-id", () -> WeChatChannelTest.APP_ID);
-		registry.add("kamibot.wechat.secret", () -> WeChatChannelTest.SECRET);
-		registry.add("kamibot.wechat.token", () -> WeChatChannelTest.TOKEN);
-		registry.add("kamibot.wechat.aes-key", () -> WeChatChannelTest.AES_KEY);
-		registry.add("kamibot.wechat.api-url", wechat::url);
+		wechat.startFor(registry);
 	}
 
 	@AfterAll

@@ -80,14 +80,8 @@ class WeChatPurchaseEndToEndTest {
 
 	@DynamicPropertySource
 	static void platforms(DynamicPropertyRegistry registry) throws IOException {
-		wechat.start();
-		wechatPay.start();
-		registry.add("kamibot.wechat.app-id", () -> WeChatChannelTest.APP_ID);
-		registry.add("kamibot.wechat.secret", () -> WeChatChannelTest.SECRET);
-		registry.add("kamibot.wechat.token", () -> WeChatChannelTest.TOKEN);
-		registry.add("kamibot.wechat.aes-key", () -> WeChatChannelTest.AES_KEY);
-		registry.add("kamibot.wechat.api-url", wechat::url);
-		wechatPay.properties().forEach((key, value) -> registry.add(key, () -> value));
+		wechat.startFor(registry);
+		wechatPay.startFor(registry);
 	}
 
 	@AfterAll

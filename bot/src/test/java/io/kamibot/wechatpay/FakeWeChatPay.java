@@ -38,6 +38,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fake WeChat Pay v3 API on 127.0.0.1, so the real WxJava client can be tested offline. Keys are generated when it
@@ -268,6 +269,12 @@ public final class FakeWeChatPay implements AutoCloseable {
 
 	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** Starts the fake and points the application under test at it. */
+	public void startFor(DynamicPropertyRegistry registry) throws IOException {
+		start();
+		properties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	/** Every {@code kamibot.wechatpay.*} property that points the shop at this fake. */

@@ -83,8 +83,7 @@ class WeChatPayJsapiTest {
 
 	@DynamicPropertySource
 	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
-		wechatPay.start();
-		wechatPay.properties().forEach((key, value) -> registry.add(key, () -> value));
+		wechatPay.startFor(registry);
 	}
 
 	@AfterAll

@@ -90,8 +90,7 @@ class WeChatPayNotifyTest {
 
 	@DynamicPropertySource
 	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
-		wechatPay.start();
-		wechatPay.properties().forEach((key, value) -> registry.add(key, () -> value));
+		wechatPay.startFor(registry);
 	}
 
 	@AfterAll

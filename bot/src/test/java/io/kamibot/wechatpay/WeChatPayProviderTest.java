@@ -72,8 +72,7 @@ class WeChatPayProviderTest {
 
 	@DynamicPropertySource
 	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
-		wechatPay.start();
-		wechatPay.properties().forEach((key, value) -> registry.add(key, () -> value));
+		wechatPay.startFor(registry);
 	}
 
 	@AfterAll
