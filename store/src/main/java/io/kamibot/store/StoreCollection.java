@@ -1,0 +1,101 @@
+package io.kamibot.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection that answers queries from its indexes: a unique index when the query names all its keys, else the
+ * secondary index whose keys the query binds furthest (equalities, then one range, then the order asked for).
+ * Documents found through an index still pass the whole query, so an index only decides where to look. Counts
+ * whose query the index bounds say entirely are two B-tree descents, whatever the number of documents.
+ */
+final class StoreCollection extends H2Collection {
+
+	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+			int batchSize, Document fieldSelector) {
+		Predicates predicates = Predicates.of(query);
+		Iterable<Object> unique = byUniqueIndex(predicates);
+		if (unique != null) {
+			return matchDocumentsFromStream(documents(unique), query, orderBy, numberToSkip, limit, batchSize,
+					fieldSelector);
+		}
+		Plan plan = Plan.choose(predicates, orderBy, secondaryIndexes(), limit > 0);
+		if (plan == null) {
+			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		Stream<Document> found = documents(plan.index().positions(plan.from(), plan.to(), plan.reverse()));
+		return matchDocumentsFromStream(found, query, plan.ordered() ? null : orderBy, numberToSkip, limit,
+				batchSize, fieldSelector);
+	}
+
+	@Override
+	public synchronized int count(Document query, int skip, int limit) {
+		if (query != null && !query.isEmpty() && skip == 0) {
+			Plan plan = Plan.choose(Predicates.of(query), null, secondaryIndexes(), false);
+			if (plan != null && plan.covered()) {
+				long count = plan.index().countBetween(plan.from(), plan.to());
+				return (int) Math.min(limit > 0 ? Math.min(count, limit) : count, Integer.MAX_VALUE);
+			}
+		}
+		return super.count(query, skip, limit);
+	}
+
+	/** Builds a new index from the documents, or an unfinished one again, and only then lets the planner use it. */
+	@Override
+	public synchronized void addIndex(Index<Object> index) {
+		super.addIndex(index);
+		if (index instanceof SecondaryIndex secondary) {
+			secondary.completed();
+		}
+	}
+
+	/** Positions from a unique index all of whose keys the query binds to a value, or null when there is none. */
+	private Iterable<Object> byUniqueIndex(Predicates predicates) {
+		for (Index<Object> index : getIndexes()) {
+			if (index.isUnique()) {
+				Document lookup = new Document();
+				for (IndexKey key : index.getKeys()) {
+					Object value = predicates.equalTo(key.getKey());
+					if (value == null) {
+						lookup = null;
+						break;
+					}
+					lookup.put(key.getKey(), value);
+				}
+				if (lookup != null && index.canHandle(lookup)) {
+					return index.getPositions(lookup);
+				}
+			}
+		}
+		return null;
+	}
+
+	private List<SecondaryIndex> secondaryIndexes() {
+		return getIndexes().stream()
+			.filter(SecondaryIndex.class::isInstance)
+			.map(SecondaryIndex.class::cast)
+			.toList();
+	}
+
+	private Stream<Document> documents(Iterable<Object> positions) {
+		return StreamSupport.stream(positions.spliterator(), false).map(this::getDocument).filter(Objects::nonNull);
+	}
+}

@@ -1,0 +1,143 @@
+package io.kamibot.store;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * One database in the MVStore, under the map names the H2 backend has always used (data, metadata and one map per
+ * index), so a data file written before keeps opening. Non-unique indexes are real here; the driver's
+ * {@code countDocuments} is answered by the collection's count, which its indexes can answer without a scan.
+ */
+final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
+
+	private static final String DATA = "databases.";
+	private static final String META = "meta.";
+
+	private final MVStore store;
+
+	StoreDatabase(String name, MVStore store, CursorRegistry cursors) {
+		super(name, cursors);
+		this.store = store;
+		initializeNamespacesAndIndexes();
+	}
+
+	static String dataMapPrefix() {
+		return DATA;
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+			Oplog oplog) {
+		if (command.equalsIgnoreCase("aggregate")) {
+			Document counted = CountPipeline.answer(query, this::collection, getFullCollectionNamespace(
+					String.valueOf(query.get(command))));
+			if (counted != null) {
+				return counted;
+			}
+		}
+		return super.handleCommand(channel, command, query, resolver, oplog);
+	}
+
+	private MongoCollection<Object> collection(String name) {
+		return resolveCollection(name, false);
+	}
+
+	@Override
+	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+		String fullName = getFullCollectionNamespace(collectionName);
+		MVMap<Object, Document> data = store.openMap(DATA + fullName);
+		MVMap<String, Object> meta = store.openMap(META + fullName);
+		return new StoreCollection(this, collectionName, options, data, meta, cursorRegistry);
+	}
+
+	@Override
+	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		MVMap<KeyValue, Object> positions = store.openMap(indexMap(collectionName, indexName));
+		return new UniqueIndex(indexName, keys, sparse, positions);
+	}
+
+	@Override
+	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		EntryType type = new EntryType(keys.stream().map(IndexKey::isAscending).toList());
+		MVMap<Object[], Boolean> entries = store.openMap(indexMap(collectionName, indexName),
+				new MVMap.Builder<Object[], Boolean>().keyType(type));
+		MVMap<String, Object> meta = store.openMap(META + getFullCollectionNamespace(collectionName));
+		IndexState state = new IndexState(meta);
+		if (!state.complete(indexName)) {
+			// Never finished (or new): start from nothing; the collection builds it from its documents.
+			entries.clear();
+		}
+		String idField = "_id";
+		return new SecondaryIndex(indexName, keys, sparse, entries, state, idField);
+	}
+
+	@Override
+	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+		super.dropIndex(collection, indexName);
+		store.removeMap(indexMap(collection.getCollectionName(), indexName));
+	}
+
+	@Override
+	public void dropCollection(String collectionName, Oplog oplog) {
+		MongoCollection<Object> collection = resolveCollection(collectionName, false);
+		List<String> indexNames = collection == null ? List.of()
+				: collection.getIndexes().stream().map(Index::getName).toList();
+		super.dropCollection(collectionName, oplog);
+		String fullName = getFullCollectionNamespace(collectionName);
+		store.removeMap(store.openMap(DATA + fullName));
+		store.removeMap(store.openMap(META + fullName));
+		for (String indexName : indexNames) {
+			store.removeMap(indexMap(collectionName, indexName));
+		}
+	}
+
+	@Override
+	public void drop(Oplog oplog) {
+		super.drop(oplog);
+		for (String name : List.copyOf(store.getMapNames())) {
+			if (name.startsWith(databaseName + ".") || name.startsWith(DATA + databaseName + ".")
+					|| name.startsWith(META + databaseName + ".")) {
+				store.removeMap(name);
+			}
+		}
+	}
+
+	@Override
+	public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+		super.moveCollection(oldDatabase, collection, newCollectionName);
+		String oldName = collection.getFullName();
+		String newName = getFullCollectionNamespace(newCollectionName);
+		store.renameMap(store.openMap(DATA + oldName), DATA + newName);
+		store.renameMap(store.openMap(META + oldName), META + newName);
+	}
+
+	@Override
+	protected long getStorageSize() {
+		return store.getFileStore() == null ? 0 : store.getFileStore().size();
+	}
+
+	@Override
+	protected long getFileSize() {
+		return getStorageSize();
+	}
+
+	private String indexMap(String collectionName, String indexName) {
+		return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+	}
+}
