@@ -2,6 +2,7 @@ package io.kamibot.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,22 +11,26 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.kamibot.store.StoreBackend;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The in-process MongoDB wire-protocol server of the embedded default, persisting to an H2 file in the data
- * directory, and the client of it. The server listens on loopback only.
+ * The in-process MongoDB wire-protocol server of the embedded default, on the embedded store's file in the data
+ * directory (every acknowledged write on disk, real indexes), and the client of it. The server listens on loopback
+ * only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(Defaults.EMBEDDED)
 class EmbeddedMongo {
 
+	private static final int SERVER_THREADS = 16;
+
 	@Bean(destroyMethod = "shutdown")
-	MongoServer embeddedMongoServer(@Value("${kamibot.data-dir}") String dataDir) {
+	MongoServer embeddedMongoServer(@Value("${kamibot.data-dir}") String dataDir,
+			@Value("${kamibot.embedded.sync:true}") boolean sync) {
 		Path dir = Path.of(dataDir);
 		try {
 			Files.createDirectories(dir);
@@ -33,8 +38,9 @@ class EmbeddedMongo {
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot create the data directory " + dir, e);
 		}
-		MongoServer server = new MongoServer(new H2Backend(dir.resolve("kamibot.mv").toString()));
-		server.bind("127.0.0.1", 0);
+		MongoServer server = new MongoServer(StoreBackend.openFile(dir.resolve("kamibot.mv"), sync));
+		// Commands wait for their commit on the server's threads: enough of them that buyers share commits.
+		server.bind(new InetSocketAddress("127.0.0.1", 0), 1, SERVER_THREADS);
 		return server;
 	}
 

@@ -3,7 +3,7 @@ package io.kamibot.telegram;
 import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.kamibot.store.StoreBackend;
 import testing.kamibot.CoreTestApplication;
 import io.kamibot.vault.Vault;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class TelegramRestartTest {
 
 	@Test
 	void processesAnUpdateLeftOverFromTheLastRunExactlyOnce() throws Exception {
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(StoreBackend.inMemory());
 		mongo.bind("127.0.0.1", 0);
 		String key = Vault.newKey();
 		try (FakeBotApi telegram = new FakeBotApi(TOKEN)) {

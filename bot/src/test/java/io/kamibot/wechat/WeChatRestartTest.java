@@ -1,7 +1,7 @@
 package io.kamibot.wechat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.kamibot.store.StoreBackend;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
@@ -29,7 +29,7 @@ class WeChatRestartTest {
 
 	@Test
 	void aPushRepeatedAfterARestartHasNoSecondEffect() throws Exception {
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(StoreBackend.inMemory());
 		mongo.bind("127.0.0.1", 0);
 		String key = Vault.newKey();
 		try (FakeWeChatApi wechat = new FakeWeChatApi(WeChatChannelTest.APP_ID, WeChatChannelTest.SECRET)) {

@@ -75,6 +75,9 @@ public class Orders {
 		this.moves = new OrderMoves(mongo, events, clock);
 		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("createdAt", Direction.DESC));
 		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
+		// The unpaid-order limit counts by these on every purchase; reports read a day of payments.
+		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("status", Direction.ASC));
+		mongo.indexOps(Order.class).createIndex(new Index().on("paidAt", Direction.ASC));
 	}
 
 	/**

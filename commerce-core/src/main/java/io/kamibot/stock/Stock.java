@@ -47,6 +47,7 @@ public class Stock {
 
 	private static final Logger log = LoggerFactory.getLogger(Stock.class);
 	private static final int DUPLICATE_KEY = 11000;
+	private static final int VOID_BATCH = 500;
 
 	private final MongoTemplate mongo;
 	private final MongoCollection<Document> items;
@@ -68,6 +69,8 @@ public class Stock {
 		items.createIndex(Indexes.ascending(LOOKUP), new IndexOptions().unique(true));
 		items.createIndex(Indexes.ascending(ORDER, SLOT), new IndexOptions().unique(true).sparse(true));
 		items.createIndex(Indexes.ascending(SKU, STATUS, SELL_BY));
+		// An order's codes are released, sold, shown and voided by order and status.
+		items.createIndex(Indexes.ascending(ORDER, STATUS));
 	}
 
 	/**
@@ -211,15 +214,30 @@ public class Stock {
 
 	/**
 	 * Voids the codes nobody bought before their last day: they can never be sold, and leave the counts. Idempotent.
+	 * Works a product at a time and {@value #VOID_BATCH} codes per update, so a day on which 100,000 codes expire
+	 * never holds buyers up for longer than one small update.
 	 *
 	 * @return how many codes this call voided
 	 */
 	public long voidExpired() {
 		Date now = Date.from(clock.instant());
-		long voided = items.updateMany(Filters.and(Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
-				Filters.lte(SELL_BY, now)),
-				Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(CHANGED_AT, now)))
-			.getModifiedCount();
+		long voided = 0;
+		for (var product : catalog.all()) {
+			Bson expired = Filters.and(Filters.eq(SKU, product.sku()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
+					Filters.lte(SELL_BY, now));
+			List<Object> batch;
+			do {
+				batch = items.find(expired).projection(new Document("_id", 1)).limit(VOID_BATCH)
+					.map(d -> d.get("_id"))
+					.into(new ArrayList<>());
+				if (!batch.isEmpty()) {
+					voided += items.updateMany(Filters.and(Filters.in("_id", batch), expired),
+							Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(CHANGED_AT, now)))
+						.getModifiedCount();
+				}
+			}
+			while (batch.size() == VOID_BATCH);
+		}
 		if (voided > 0) {
 			log.info("Voided {} expired codes", voided);
 		}

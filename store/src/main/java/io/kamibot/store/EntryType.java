@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -14,8 +15,8 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * How index entries are kept in the B-tree: an entry is the indexed values followed by the document's position
- * ({@code _id}), ordered value by value as MongoDB orders them (each key in its own direction), then by position.
+ * How index keys are kept in the B-tree: the indexed values (for a secondary index followed by the document's
+ * position, {@code _id}), ordered value by value as MongoDB orders them, each key in its own direction.
  * The common types are written compactly; anything else falls back to H2's own object encoding.
  */
 final class EntryType extends BasicDataType<Object[]> {
@@ -29,6 +30,7 @@ final class EntryType extends BasicDataType<Object[]> {
 	private static final byte OBJECT_ID = 6;
 	private static final byte TRUE = 7;
 	private static final byte FALSE = 8;
+	private static final byte BINARY = 10;
 	private static final byte OTHER = 9;
 
 	private final List<Comparator<Object>> orders;
@@ -115,6 +117,9 @@ final class EntryType extends BasicDataType<Object[]> {
 		else if (value instanceof Boolean b) {
 			buffer.put(b ? TRUE : FALSE);
 		}
+		else if (value instanceof BinData binary) {
+			buffer.put(BINARY).putVarInt(binary.getData().length).put(binary.getData());
+		}
 		else if (value instanceof Bound) {
 			throw new IllegalArgumentException("A range bound is never stored");
 		}
@@ -150,6 +155,11 @@ final class EntryType extends BasicDataType<Object[]> {
 				byte[] bytes = new byte[12];
 				buffer.get(bytes);
 				yield new ObjectId(bytes);
+			}
+			case BINARY -> {
+				byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+				buffer.get(bytes);
+				yield new BinData(bytes);
 			}
 			case TRUE -> Boolean.TRUE;
 			case FALSE -> Boolean.FALSE;

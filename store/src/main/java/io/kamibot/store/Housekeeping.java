@@ -9,22 +9,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * With its own commits off, the MVStore no longer tidies its file in the background; this does, a little at a time
- * between commands: live pages are moved out of mostly-empty chunks so the file stops growing with every sale.
+ * The store's background work, each step between commands: a checkpoint every ten seconds while the journal has
+ * records, or sooner when the journal or the unsaved pages grow large (so a restart replays at most that much), and,
+ * with the MVStore's own background thread off, moving live pages out of mostly empty chunks a megabyte at a time
+ * so the file does not keep growing.
  */
 final class Housekeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
-	private static final int TARGET_FILL_RATE = 60;
+	private static final int TARGET_FILL_RATE = 50;
 	private static final int BYTES_PER_STEP = 1 << 20;
+	private static final long TICK = 200;
+	private static final long CHECKPOINT_EVERY = 10_000;
+	private static final int TICKS_BETWEEN_COMPACTIONS = 150;
 
 	private final MVStore store;
-	private final GroupCommit commits;
+	private final Durability durability;
 	private ScheduledExecutorService timer;
+	private int ticks;
+	private long lastCheckpoint = System.nanoTime();
 
-	Housekeeping(MVStore store, GroupCommit commits) {
+	Housekeeping(MVStore store, Durability durability) {
 		this.store = store;
-		this.commits = commits;
+		this.durability = durability;
 	}
 
 	synchronized void start() {
@@ -33,23 +40,37 @@ final class Housekeeping {
 			thread.setDaemon(true);
 			return thread;
 		});
-		timer.scheduleWithFixedDelay(this::step, 10, 10, TimeUnit.SECONDS);
+		timer.scheduleWithFixedDelay(this::step, TICK, TICK, TimeUnit.MILLISECONDS);
 	}
 
 	synchronized void stop() {
 		if (timer != null) {
 			timer.shutdownNow();
+			try {
+				timer.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
 	private void step() {
 		try {
-			if (!store.isClosed() && store.getFillRate() < TARGET_FILL_RATE) {
-				commits.exclusively(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
+			if (store.isClosed()) {
+				return;
+			}
+			long sinceLast = (System.nanoTime() - lastCheckpoint) / 1_000_000;
+			if (durability.checkpointDue(sinceLast, CHECKPOINT_EVERY)) {
+				durability.checkpoint();
+				lastCheckpoint = System.nanoTime();
+			}
+			if (++ticks % TICKS_BETWEEN_COMPACTIONS == 0 && store.getFillRate() < TARGET_FILL_RATE) {
+				durability.exclusively(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
 			}
 		}
 		catch (RuntimeException e) {
-			log.warn("Tidying the store file failed; it will be tried again", e);
+			log.warn("The store's background work failed; it will be tried again", e);
 		}
 	}
 }

@@ -56,7 +56,8 @@ record Plan(SecondaryIndex index, Object[] from, Object[] to, boolean reverse, b
 		Object[] from = new Object[keys.size() + 1];
 		Object[] to = new Object[keys.size() + 1];
 		for (int i = 0; i < equal; i++) {
-			from[i] = predicates.equalTo(keys.get(i).getKey());
+			Object value = predicates.equalTo(keys.get(i).getKey());
+			from[i] = value == Predicates.NULL ? null : value;
 			to[i] = from[i];
 		}
 		fill(from, to, equal, range, equal < keys.size() && keys.get(equal).isAscending());

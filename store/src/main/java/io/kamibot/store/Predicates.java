@@ -1,8 +1,10 @@
 package io.kamibot.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -15,8 +17,15 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  */
 final class Predicates {
 
+	/**
+	 * Stands for an equality with null, which matches null and missing fields alike, as the index keeps both: as
+	 * null. Kept apart from Java's null, which here means "not bound".
+	 */
+	static final Object NULL = NullValue.INSTANCE;
+
 	private final Map<String, Object> equal = new LinkedHashMap<>();
 	private final Map<String, Range> ranges = new LinkedHashMap<>();
+	private final Map<String, List<Object>> lists = new LinkedHashMap<>();
 	private boolean complete = true;
 
 	static Predicates of(Document query) {
@@ -31,6 +40,11 @@ final class Predicates {
 
 	Range range(String field) {
 		return ranges.get(field);
+	}
+
+	/** The values of an {@code $in} on the field, when all of them are values an index can look up. */
+	List<Object> oneOf(String field) {
+		return lists.get(field);
 	}
 
 	/** Whether the query says nothing beyond these equalities and ranges. */
@@ -82,18 +96,34 @@ final class Predicates {
 				case "$gte" -> bound(field, value, true, true);
 				case "$lt" -> bound(field, value, false, false);
 				case "$lte" -> bound(field, value, false, true);
+				case "$in" -> oneOf(field, value);
 				default -> complete = false;
 			}
 		}
 	}
 
 	private void equality(String field, Object value) {
-		Object key = indexable(value);
+		Object key = value == null ? NULL : indexable(value);
 		if (key == null || equal.containsKey(field) || ranges.containsKey(field)) {
 			complete = false;
 			return;
 		}
 		equal.put(field, key);
+	}
+
+	private void oneOf(String field, Object values) {
+		complete = false;
+		if (values instanceof Collection<?> candidates && !lists.containsKey(field)) {
+			List<Object> keys = new ArrayList<>();
+			for (Object candidate : candidates) {
+				Object key = indexable(candidate);
+				if (key == null) {
+					return;
+				}
+				keys.add(key);
+			}
+			lists.put(field, keys);
+		}
 	}
 
 	private void bound(String field, Object value, boolean lower, boolean inclusive) {
@@ -112,7 +142,7 @@ final class Predicates {
 	}
 
 	/**
-	 * The value as the index keeps it, or null when the index cannot look it up: null, arrays, documents, regular
+	 * The value as the index keeps it, or null when the index cannot look it up: arrays, documents, regular
 	 * expressions and the rarer types are matched by the filter alone.
 	 */
 	static Object indexable(Object value) {
@@ -137,6 +167,10 @@ final class Predicates {
 		}
 		double value = number.doubleValue();
 		return value == 0.0 ? 0.0 : value;
+	}
+
+	private enum NullValue {
+		INSTANCE
 	}
 
 	/** Bounds on one field; either end may be open. */

@@ -1,11 +1,13 @@
 package io.kamibot.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -14,66 +16,112 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded server's backend: H2's MVStore with its own commits turned off, so that every command is answered
- * only once what it wrote (or read) is in the file (see {@link GroupCommit}), and with indexes that answer queries
- * (see {@link StoreCollection}). Commits happen only between commands, so the file always holds a state some
- * command left, never half of one; after {@code kill -9} the store opens at its last complete commit.
+ * The embedded server's backend: documents and indexes in an H2 MVStore file, with the MVStore's own background
+ * commits off. A command is answered once its changes are in the journal file beside the store (see
+ * {@link Durability}); the store file is committed between commands every second. After {@code kill -9} the store
+ * opens at its last commit and the journal's newer records are applied again, so nothing a client was told is lost.
+ * Queries use real indexes (see {@link StoreCollection}).
  */
-public final class StoreBackend extends H2Backend {
+public final class StoreBackend extends AbstractMongoBackend {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreBackend.class);
+	private static final String DATABASES = "databases.";
 
-	private final GroupCommit commits;
+	private final MVStore store;
+	private final Journal journal;
+	private final Durability durability;
 	private final Housekeeping housekeeping;
 
-	private StoreBackend(MVStore store, Clock clock) {
-		super(store, clock);
-		this.commits = new GroupCommit(store);
-		this.housekeeping = new Housekeeping(store, commits);
+	private StoreBackend(MVStore store, Journal journal, Clock clock) {
+		super(clock);
+		this.store = store;
+		this.journal = journal;
+		this.durability = new Durability(store, journal);
+		this.housekeeping = new Housekeeping(store, durability);
+		store.getMapNames().stream()
+			.filter(name -> name.startsWith(DATABASES))
+			.map(name -> name.substring(DATABASES.length(), name.indexOf('.', DATABASES.length())))
+			.distinct()
+			.forEach(this::resolveDatabase);
 	}
 
-	/** A store in the file, created if missing; opens at its last complete commit after a crash. */
-	public static StoreBackend openFile(Path file) {
-		return openFile(file, defaultClock());
+	/**
+	 * A store in the file (created if missing) with its journal beside it ({@code FILE.journal}). After a crash it
+	 * opens at its last checkpoint and replays the journal.
+	 *
+	 * @param sync whether each journal write is also forced to the disk ({@code fsync}): needed to survive a power
+	 * loss, not a crash of the process
+	 */
+	public static StoreBackend openFile(Path file, boolean sync) {
+		return openFile(file, sync, defaultClock());
 	}
 
-	public static StoreBackend openFile(Path file, Clock clock) {
+	public static StoreBackend openFile(Path file, boolean sync, Clock clock) {
 		log.info("Opening the store in {}", file);
 		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(32).open();
-		StoreBackend backend = new StoreBackend(store, clock);
-		// Indexes built while opening (new, or unfinished before a crash) are kept from now on.
-		store.commit();
+		Path journalFile = file.resolveSibling(file.getFileName() + ".journal");
+		long checkpoint = Durability.checkpointOf(store);
+		Journal journal = Journal.open(journalFile, sync, checkpoint);
+		StoreBackend backend = new StoreBackend(store, journal, clock);
+		backend.durability.replaying(true);
+		long last = Journal.replay(journalFile, checkpoint, backend::redo);
+		backend.durability.replaying(false);
+		if (last > checkpoint) {
+			log.info("Applied {} journal records written after the last checkpoint", last - checkpoint);
+			journal.continueFrom(last);
+		}
+		backend.durability.checkpoint();
 		backend.housekeeping.start();
 		return backend;
 	}
 
-	/** A store in memory: the same indexes and planner, nothing on disk (for tests). */
+	/** A store in memory: the same indexes and planner, nothing kept (for tests). */
 	public static StoreBackend inMemory() {
 		return inMemory(defaultClock());
 	}
 
 	public static StoreBackend inMemory(Clock clock) {
-		return new StoreBackend(new MVStore.Builder().autoCommitDisabled().open(), clock);
+		return new StoreBackend(new MVStore.Builder().autoCommitDisabled().open(), null, clock);
+	}
+
+	private void redo(byte kind, String collection, Document document) {
+		int dot = collection.indexOf('.');
+		StoreDatabase database = (StoreDatabase) resolveDatabase(collection.substring(0, dot));
+		database.collectionForRedo(collection.substring(dot + 1)).redo(kind, document);
 	}
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
-		return new StoreDatabase(databaseName, getMvStore(), getCursorRegistry());
+		return new StoreDatabase(databaseName, store, getCursorRegistry(), durability);
 	}
 
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		return commits.run(() -> super.handleCommand(channel, databaseName, command, query));
+		return durability.run(() -> super.handleCommand(channel, databaseName, command, query));
 	}
 
 	@Override
 	public QueryResult handleQuery(MongoQuery query) {
-		return commits.run(() -> super.handleQuery(query));
+		return durability.run(() -> super.handleQuery(query));
 	}
 
 	@Override
 	public void close() {
 		housekeeping.stop();
 		super.close();
+		if (!store.isClosed()) {
+			if (store.getFileStore() != null) {
+				durability.checkpoint();
+			}
+			store.close();
+		}
+		if (journal != null) {
+			try {
+				journal.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
 	}
 }

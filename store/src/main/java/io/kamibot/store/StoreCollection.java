@@ -23,9 +23,53 @@ import org.h2.mvstore.MVMap;
  */
 final class StoreCollection extends H2Collection {
 
+	private final Durability durability;
+	private final boolean journalled;
+
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+			Durability durability) {
 		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+		this.durability = durability;
+		// The server's own catalogue of collections and indexes changes only with the structure: checkpointed.
+		this.journalled = !collectionName.startsWith("system.");
+	}
+
+	@Override
+	protected Object addDocumentInternal(Document document) {
+		Object position = super.addDocumentInternal(document);
+		if (journalled) {
+			durability.put(getFullName(), document);
+		}
+		return position;
+	}
+
+	@Override
+	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+		super.handleUpdate(position, oldDocument, newDocument);
+		if (journalled) {
+			durability.put(getFullName(), newDocument);
+		}
+	}
+
+	@Override
+	protected void removeDocument(Object position) {
+		super.removeDocument(position);
+		if (journalled) {
+			durability.delete(getFullName(), position);
+		}
+	}
+
+	/** Applies a journal record again: the document as it was written, or its deletion. */
+	synchronized void redo(byte kind, Document record) {
+		Object id = record.get("_id");
+		Document existing = getDocument(id);
+		if (existing != null) {
+			removeDocument(existing);
+		}
+		if (kind == Journal.PUT) {
+			addDocument(record);
+		}
 	}
 
 	@Override
@@ -65,27 +109,41 @@ final class StoreCollection extends H2Collection {
 		if (index instanceof SecondaryIndex secondary) {
 			secondary.completed();
 		}
+		else if (index instanceof UniqueIndex unique) {
+			unique.completed();
+		}
 	}
 
-	/** Positions from a unique index all of whose keys the query binds to a value, or null when there is none. */
+	/**
+	 * Positions from a unique index all of whose keys the query binds to a value (or, for a one-key index, to a
+	 * list of values), or null when there is none.
+	 */
 	private Iterable<Object> byUniqueIndex(Predicates predicates) {
 		for (Index<Object> index : getIndexes()) {
 			if (index.isUnique()) {
-				Document lookup = new Document();
-				for (IndexKey key : index.getKeys()) {
-					Object value = predicates.equalTo(key.getKey());
-					if (value == null) {
-						lookup = null;
-						break;
-					}
-					lookup.put(key.getKey(), value);
-				}
+				Document lookup = lookup(index.getKeys(), predicates);
 				if (lookup != null && index.canHandle(lookup)) {
 					return index.getPositions(lookup);
 				}
 			}
 		}
 		return null;
+	}
+
+	private static Document lookup(List<IndexKey> keys, Predicates predicates) {
+		Document lookup = new Document();
+		for (IndexKey key : keys) {
+			Object value = predicates.equalTo(key.getKey());
+			if (value == null || value == Predicates.NULL) {
+				List<Object> values = predicates.oneOf(key.getKey());
+				if (keys.size() != 1 || values == null) {
+					return null;
+				}
+				value = new Document("$in", values);
+			}
+			lookup.put(key.getKey(), value);
+		}
+		return lookup;
 	}
 
 	private List<SecondaryIndex> secondaryIndexes() {

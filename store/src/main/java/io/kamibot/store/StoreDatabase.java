@@ -18,9 +18,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * One database in the MVStore, under the map names the H2 backend has always used (data, metadata and one map per
- * index), so a data file written before keeps opening. Non-unique indexes are real here; the driver's
- * {@code countDocuments} is answered by the collection's count, which its indexes can answer without a scan.
+ * One database in the MVStore, its documents and metadata under the map names the H2 backend has always used, so a
+ * data file written before keeps opening (its unique indexes are rebuilt once in this store's faster format).
+ * Non-unique indexes are real here; the driver's {@code countDocuments} is answered by the collection's count, which
+ * its indexes can answer without a scan.
  */
 final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
@@ -28,11 +29,18 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	private static final String META = "meta.";
 
 	private final MVStore store;
+	private final Durability durability;
 
-	StoreDatabase(String name, MVStore store, CursorRegistry cursors) {
+	StoreDatabase(String name, MVStore store, CursorRegistry cursors, Durability durability) {
 		super(name, cursors);
 		this.store = store;
+		this.durability = durability;
 		initializeNamespacesAndIndexes();
+	}
+
+	/** The collection a journal record names, made if the store has none (it was made after the checkpoint). */
+	StoreCollection collectionForRedo(String name) {
+		return (StoreCollection) resolveOrCreateCollection(name);
 	}
 
 	static String dataMapPrefix() {
@@ -61,24 +69,32 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		String fullName = getFullCollectionNamespace(collectionName);
 		MVMap<Object, Document> data = store.openMap(DATA + fullName);
 		MVMap<String, Object> meta = store.openMap(META + fullName);
-		return new StoreCollection(this, collectionName, options, data, meta, cursorRegistry);
+		durability.structureChanged();
+		return new StoreCollection(this, collectionName, options, data, meta, cursorRegistry, durability);
 	}
 
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		MVMap<KeyValue, Object> positions = store.openMap(indexMap(collectionName, indexName));
-		return new UniqueIndex(indexName, keys, sparse, positions);
+		// The H2 backend's own format of this index, if the file has one, is rebuilt in this one from the data.
+		store.removeMap(indexMap(collectionName, indexName));
+		durability.structureChanged();
+		IndexState state = state(collectionName);
+		MVMap<Object[], Object> positions = store.openMap(uniqueMap(collectionName, indexName),
+				new MVMap.Builder<Object[], Object>().keyType(keyType(keys)));
+		if (!state.complete(indexName)) {
+			positions.clear();
+		}
+		return new UniqueIndex(indexName, keys, sparse, positions, state);
 	}
 
 	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		EntryType type = new EntryType(keys.stream().map(IndexKey::isAscending).toList());
+		durability.structureChanged();
 		MVMap<Object[], Boolean> entries = store.openMap(indexMap(collectionName, indexName),
-				new MVMap.Builder<Object[], Boolean>().keyType(type));
-		MVMap<String, Object> meta = store.openMap(META + getFullCollectionNamespace(collectionName));
-		IndexState state = new IndexState(meta);
+				new MVMap.Builder<Object[], Boolean>().keyType(keyType(keys)));
+		IndexState state = state(collectionName);
 		if (!state.complete(indexName)) {
 			// Never finished (or new): start from nothing; the collection builds it from its documents.
 			entries.clear();
@@ -87,10 +103,20 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		return new SecondaryIndex(indexName, keys, sparse, entries, state, idField);
 	}
 
+	private IndexState state(String collectionName) {
+		return new IndexState(store.openMap(META + getFullCollectionNamespace(collectionName)));
+	}
+
+	private static EntryType keyType(List<IndexKey> keys) {
+		return new EntryType(keys.stream().map(IndexKey::isAscending).toList());
+	}
+
 	@Override
 	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
 		super.dropIndex(collection, indexName);
+		durability.structureChanged();
 		store.removeMap(indexMap(collection.getCollectionName(), indexName));
+		store.removeMap(uniqueMap(collection.getCollectionName(), indexName));
 	}
 
 	@Override
@@ -99,17 +125,20 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		List<String> indexNames = collection == null ? List.of()
 				: collection.getIndexes().stream().map(Index::getName).toList();
 		super.dropCollection(collectionName, oplog);
+		durability.structureChanged();
 		String fullName = getFullCollectionNamespace(collectionName);
 		store.removeMap(store.openMap(DATA + fullName));
 		store.removeMap(store.openMap(META + fullName));
 		for (String indexName : indexNames) {
 			store.removeMap(indexMap(collectionName, indexName));
+			store.removeMap(uniqueMap(collectionName, indexName));
 		}
 	}
 
 	@Override
 	public void drop(Oplog oplog) {
 		super.drop(oplog);
+		durability.structureChanged();
 		for (String name : List.copyOf(store.getMapNames())) {
 			if (name.startsWith(databaseName + ".") || name.startsWith(DATA + databaseName + ".")
 					|| name.startsWith(META + databaseName + ".")) {
@@ -121,6 +150,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
 		super.moveCollection(oldDatabase, collection, newCollectionName);
+		durability.structureChanged();
 		String oldName = collection.getFullName();
 		String newName = getFullCollectionNamespace(newCollectionName);
 		store.renameMap(store.openMap(DATA + oldName), DATA + newName);
@@ -139,5 +169,9 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
 	private String indexMap(String collectionName, String indexName) {
 		return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+	}
+
+	private String uniqueMap(String collectionName, String indexName) {
+		return getFullCollectionNamespace(collectionName) + "._unique_" + indexName;
 	}
 }

@@ -1,5 +1,7 @@
 package io.kamibot.store;
 
+import java.util.AbstractMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
 
@@ -9,34 +11,67 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import org.h2.mvstore.MVMap;
 
-/** A unique index as the H2 backend has always kept it (key → position in one map), so existing files open. */
+/**
+ * A unique index as a B-tree from the indexed values to the document's position. Its keys are compared as values
+ * ({@link EntryType}), not as serialised objects: the H2 backend's own unique index serialises both keys on every
+ * comparison, which made each insert and each lookup by {@code _id} cost dozens of serialisations.
+ */
 final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
-	private final MVMap<KeyValue, Object> positions;
+	private final MVMap<Object[], Object> positions;
+	private final IndexState state;
 
-	UniqueIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<KeyValue, Object> positions) {
+	UniqueIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<Object[], Object> positions,
+			IndexState state) {
 		super(name, keys, sparse);
 		this.positions = positions;
+		this.state = state;
+	}
+
+	/** Marks the index finished once every document is in it. */
+	void completed() {
+		state.markComplete(getName());
+	}
+
+	@Override
+	public boolean isEmpty() {
+		// Unfinished (new in this format, or a crash while building): counts as empty so it is built again.
+		return !state.complete(getName()) || positions.isEmpty();
 	}
 
 	@Override
 	protected Object removeDocument(KeyValue keyValue) {
-		return positions.remove(keyValue);
+		return positions.remove(key(keyValue));
 	}
 
 	@Override
 	protected boolean putKeyPosition(KeyValue keyValue, Object position) {
-		return positions.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+		return positions.putIfAbsent(key(keyValue), Missing.ofNullable(position)) == null;
 	}
 
 	@Override
 	protected Iterable<Entry<KeyValue, Object>> getIterable() {
-		return positions.entrySet();
+		return () -> new Iterator<>() {
+
+			private final Iterator<Entry<Object[], Object>> entries = positions.entrySet().iterator();
+
+			@Override
+			public boolean hasNext() {
+				return entries.hasNext();
+			}
+
+			@Override
+			public Entry<KeyValue, Object> next() {
+				Entry<Object[], Object> entry = entries.next();
+				return new AbstractMap.SimpleImmutableEntry<>(new KeyValue((Object[]) entry.getKey()),
+						entry.getValue());
+			}
+		};
 	}
 
 	@Override
 	protected Object getPosition(KeyValue keyValue) {
-		return positions.get(keyValue);
+		return positions.get(key(keyValue));
 	}
 
 	@Override
@@ -52,5 +87,14 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 	@Override
 	public void drop() {
 		positions.clear();
+		state.forget(getName());
+	}
+
+	private static Object[] key(KeyValue keyValue) {
+		Object[] key = new Object[keyValue.size()];
+		for (int i = 0; i < key.length; i++) {
+			key[i] = keyValue.get(i);
+		}
+		return key;
 	}
 }

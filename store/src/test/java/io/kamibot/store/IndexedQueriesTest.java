@@ -166,7 +166,8 @@ class IndexedQueriesTest {
 		if (random.nextInt(3) > 0) {
 			parts.add(Filters.eq("status", STATUSES[random.nextInt(STATUSES.length)]));
 		}
-		switch (random.nextInt(6)) {
+		switch (random.nextInt(7)) {
+			case 5 -> parts.add(Filters.eq("sellBy", null));
 			case 0 -> parts.add(Filters.gt("sellBy", randomDate()));
 			case 1 -> parts.add(Filters.lte("sellBy", randomDate()));
 			case 2 -> parts.add(Filters.and(Filters.gte("sellBy", randomDate()), Filters.lt("sellBy", randomDate())));
@@ -177,6 +178,9 @@ class IndexedQueriesTest {
 		}
 		if (random.nextInt(8) == 0) {
 			parts.add(Filters.ne("n", 0));
+		}
+		if (random.nextInt(10) == 0) {
+			parts.add(Filters.in("_id", random.nextInt(1500), random.nextInt(1500), random.nextInt(1500)));
 		}
 		return parts.isEmpty() ? new Document() : Filters.and(parts);
 	}

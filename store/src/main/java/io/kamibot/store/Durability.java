@@ -1,0 +1,141 @@
+package io.kamibot.store;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * When what a command did is safe. Commands run side by side under a shared gate and append what they change to the
+ * {@link Journal}; a command is answered once the journal holds everything it wrote or could have seen, written by
+ * one write for all commands that finish together. A checkpoint takes the gate alone, commits the store (so the
+ * file always holds a state between commands, never half of one) and empties the journal. Changes of structure
+ * (collections, indexes) are not journalled: the command that makes one waits for a checkpoint.
+ */
+final class Durability {
+
+	private static final String CHECKPOINT = "checkpoint";
+	private static final long JOURNAL_LIMIT = 16L << 20;
+	private static final long UNSAVED_LIMIT = 24L << 20;
+
+	private final MVStore store;
+	private final Journal journal;
+	private final MVMap<String, Object> marks;
+	private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+	private final ReentrantLock checkpointing = new ReentrantLock();
+	private final AtomicLong structure = new AtomicLong();
+	private volatile long checkpointedStructure;
+	private volatile boolean replaying;
+
+	/** @param journal null for a store in memory, which keeps nothing */
+	Durability(MVStore store, Journal journal) {
+		this.store = store;
+		this.journal = journal;
+		this.marks = store.openMap("journal");
+	}
+
+	/** The journal's last record that the store file holds. */
+	static long checkpointOf(MVStore store) {
+		Object mark = store.<String, Object>openMap("journal").get(CHECKPOINT);
+		return mark == null ? 0 : ((Number) mark).longValue();
+	}
+
+	<T> T run(Supplier<T> command) {
+		gate.readLock().lock();
+		try {
+			return command.get();
+		}
+		finally {
+			gate.readLock().unlock();
+			// Also after a failure: a command may have done part of its work before failing.
+			settle();
+		}
+	}
+
+	void put(String collection, Document document) {
+		if (journal != null && !replaying) {
+			journal.append(Journal.PUT, collection, document);
+		}
+	}
+
+	void delete(String collection, Object id) {
+		if (journal != null && !replaying) {
+			journal.append(Journal.DELETE, collection, new Document("_id", id));
+		}
+	}
+
+	/** A collection or index was made or dropped: the command that did it is answered after a checkpoint. */
+	void structureChanged() {
+		structure.incrementAndGet();
+	}
+
+	void replaying(boolean replaying) {
+		this.replaying = replaying;
+	}
+
+	/**
+	 * Whether a checkpoint is due: records have waited in the journal for {@code every} milliseconds, or it or the
+	 * store's unsaved pages grew large. Rare checkpoints write each changed page once for many changes; bounded
+	 * ones keep the replay after a crash short and the heap small.
+	 */
+	boolean checkpointDue(long sinceLast, long every) {
+		return journal != null && journal.size() > 0 && (sinceLast >= every || journal.size() > JOURNAL_LIMIT
+				|| store.getUnsavedMemory() > UNSAVED_LIMIT);
+	}
+
+	private void settle() {
+		if (journal == null) {
+			return;
+		}
+		if (structure.get() > checkpointedStructure) {
+			checkpoint();
+		}
+		else {
+			journal.writeThrough(journal.appended());
+		}
+	}
+
+	/** Commits the store between commands and empties the journal. */
+	void checkpoint() {
+		if (journal == null) {
+			return;
+		}
+		checkpointing.lock();
+		try {
+			gate.writeLock().lock();
+			try {
+				long structureNow = structure.get();
+				marks.put(CHECKPOINT, journal.appended());
+				store.commit();
+				if (journal.syncs()) {
+					// The commit must be on the disk before the journal that covers it is emptied.
+					store.sync();
+				}
+				journal.restart();
+				checkpointedStructure = structureNow;
+			}
+			finally {
+				gate.writeLock().unlock();
+			}
+		}
+		finally {
+			checkpointing.unlock();
+		}
+	}
+
+	/** Runs maintenance of the file with no command running, then commits it. */
+	void exclusively(Runnable work) {
+		gate.writeLock().lock();
+		try {
+			work.run();
+		}
+		finally {
+			gate.writeLock().unlock();
+		}
+		checkpoint();
+	}
+}

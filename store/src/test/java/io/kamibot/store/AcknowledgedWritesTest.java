@@ -1,0 +1,115 @@
+package io.kamibot.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a client was told is written is on disk at that moment: copies of the store and its journal taken while
+ * eight clients write, each opened as a store of its own, hold every write acknowledged before the copy began, and
+ * their indexes agree with their documents. A copy is what {@code kill -9} leaves behind.
+ */
+class AcknowledgedWritesTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void everyAcknowledgedWriteIsInTheFileWhileWritesGoOn() throws Exception {
+		Path file = directory.resolve("shop.mv");
+		StoreBackend backend = StoreBackend.openFile(file, false);
+		MongoServer server = new MongoServer(backend);
+		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+		AtomicBoolean writing = new AtomicBoolean(true);
+		ExecutorService writers = Executors.newFixedThreadPool(8);
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+			orders.createIndex(Indexes.ascending("status", "n"));
+			List<Future<?>> running = new ArrayList<>();
+			for (int w = 0; w < 8; w++) {
+				int writer = w;
+				running.add(writers.submit(() -> write(orders, writer, writing, acknowledged)));
+			}
+			for (int copy = 0; copy < 4; copy++) {
+				waitForMore(acknowledged, 200 * (copy + 1));
+				List<String> before = List.copyOf(acknowledged);
+				Path snapshot = directory.resolve("copy-" + copy + ".mv");
+				// The journal first: whatever it no longer holds, a later store file does.
+				Files.copy(journal(file), journal(snapshot));
+				Files.copy(file, snapshot);
+				assertHolds(snapshot, before);
+			}
+			writing.set(false);
+			for (Future<?> writer : running) {
+				writer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			writers.shutdownNow();
+			server.shutdownNow();
+		}
+	}
+
+	private static Path journal(Path store) {
+		return store.resolveSibling(store.getFileName() + ".journal");
+	}
+
+	private static void write(MongoCollection<Document> orders, int writer, AtomicBoolean writing,
+			Set<String> acknowledged) {
+		for (int i = 0; i < 2000 && writing.get(); i++) {
+			String id = writer + "-" + i;
+			orders.insertOne(new Document("_id", id).append("status", "CREATED").append("n", i));
+			orders.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "CREATED")),
+					Updates.set("status", "PAID"));
+			acknowledged.add(id);
+		}
+	}
+
+	private static void waitForMore(Set<String> acknowledged, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (acknowledged.size() < count && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			TimeUnit.MILLISECONDS.sleep(1);
+		}
+		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(count);
+	}
+
+	private static void assertHolds(Path snapshot, List<String> acknowledged) {
+		StoreBackend copy = StoreBackend.openFile(snapshot, false);
+		MongoServer server = new MongoServer(copy);
+		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+			MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+			List<String> paid = orders.find(Filters.in("_id", acknowledged))
+				.map(d -> d.getString("_id") + ":" + d.getString("status"))
+				.into(new ArrayList<>());
+			assertThat(paid).hasSize(acknowledged.size()).allMatch(s -> s.endsWith(":PAID"));
+			assertThat(orders.countDocuments(Filters.eq("status", "PAID")) + orders.countDocuments(
+					Filters.eq("status", "CREATED"))).isEqualTo(orders.countDocuments());
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+}
