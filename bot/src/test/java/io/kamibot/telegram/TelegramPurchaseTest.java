@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 
 /**
  * Purchases in Telegram through the real TelegramBots client (long polling) against a fake Bot API on loopback.
@@ -184,6 +189,48 @@ class TelegramPurchaseTest {
 				&& a.arg(0).equals(order.orderNo())).hasSize(1);
 		assertThat(audit.read("payment.refund", order.orderNo(), null, 10)).hasSize(1);
 	}
+
+	@Test
+	void aStarsRefundWhoseProcessDiedIsSettledWhenTelegramSaysTheChargeIsRefundedAlready() {
+		Sku sku = product("TG-STUCK", "Stuck refund", 1, 12L);
+		long chat = 7016;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 12, order.orderNo(),
+				"charge-stuck"));
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
+		doAnswer(call -> {
+			call.callRealMethod();
+			throw new ProcessDied();
+		}).when(stars).refund(any());
+		assertThatThrownBy(() -> payments.refund(order.orderNo(), "telegram:" + ADMIN)).isInstanceOf(ProcessDied.class);
+		doCallRealMethod().when(stars).refund(any());
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isNotEqualTo(OrderStatus.REFUNDED);
+
+		clock.advance(Duration.ofMinutes(6));
+		assertThat(reconciliation.resolveStuckRefunds(Duration.ofMinutes(5), 100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(telegram.calls("refundStarPayment"))
+			.filteredOn(c -> "charge-stuck".equals(c.param("telegram_payment_charge_id")))
+			.extracting(FakeBotApi.Call::failed)
+			.as("refunded, then asked again and told CHARGE_ALREADY_REFUNDED")
+			.containsExactly(false, true);
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("已退款")
+				&& c.param("text").contains(order.orderNo()), WAIT);
+	}
+
+	/** What a process death looks like to the code under test: nothing catches it. */
+	private static class ProcessDied extends Error {
+	}
+
+	@MockitoSpyBean
+	StarsProvider stars;
+
+	@Autowired
+	io.kamibot.payment.Payments payments;
+
+	@Autowired
+	io.kamibot.payment.PaymentReconciliation reconciliation;
 
 	@Autowired
 	io.kamibot.alerts.Alerts alerts;
