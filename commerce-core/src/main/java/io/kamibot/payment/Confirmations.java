@@ -125,7 +125,7 @@ class Confirmations {
 	private void mismatch(Payment payment, Optional<Order> order, Optional<Money> expected) {
 		log.warn("Payment {} does not match order {}: expected {}, received {}", payment.id(), payment.orderNo(),
 				expected.orElse(null), payment.money());
-		order.filter(o -> o.payment() == null && o.status().takesPayment())
+		order.filter(o -> o.status().takesPayment())
 			.ifPresent(o -> holdQuietly(o, "payment " + payment.id() + " does not match the order"));
 		events.publishEvent(new PaymentMismatch(payment.provider(), payment.transactionId(), payment.orderNo(),
 				expected.orElse(null), payment.money()));

@@ -149,7 +149,9 @@ public class Payments {
 	 * @throws RefundFailed when the provider did not return the money
 	 */
 	public RefundOutcome refundPayment(String ref, String requestedBy) {
-		Payment payment = (Payment.looksLikeRef(ref) ? confirmations.byRef(ref) : Optional.<Payment>empty())
+		Payment payment = Optional.ofNullable(ref)
+			.filter(Payment::looksLikeRef)
+			.flatMap(confirmations::byRef)
 			.orElseThrow(() -> new PaymentNotFound(ref));
 		Optional<Order> order = orders.find(payment.orderNo());
 		if (order.isPresent() && payment.id().equals(order.get().payment())) {
