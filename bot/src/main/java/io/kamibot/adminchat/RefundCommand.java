@@ -87,8 +87,8 @@ class RefundCommand implements Command {
 	List<Reply> payment(Session session, String ref) {
 		try {
 			RefundOutcome outcome = payments.refundPayment(ref, AdminGate.actor(session));
-			return session.say(outcome == RefundOutcome.REFUNDED ? Text.REFUND_PAYMENT_DONE : Text.REFUND_PAYMENT_ALREADY,
-					ref);
+			return session.say(
+					outcome == RefundOutcome.REFUNDED ? Text.REFUND_PAYMENT_DONE : Text.REFUND_PAYMENT_ALREADY, ref);
 		}
 		catch (PaymentNotFound e) {
 			return session.say(Text.REFUND_PAYMENT_UNKNOWN, ref);

@@ -314,8 +314,8 @@ class TelegramAfterSalesTest {
 				&& c.param("text").contains(order.orderNo()), WAIT);
 
 		press(ADMIN, ADMIN, "adm:REFUND_PAYMENT:" + ref);
-		telegram.awaitCall("refundStarPayment", c -> !c.failed() && second.equals(c.param("telegram_payment_charge_id")),
-				WAIT);
+		telegram.awaitCall("refundStarPayment",
+				c -> !c.failed() && second.equals(c.param("telegram_payment_charge_id")), WAIT);
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已原路退回"), WAIT);
 		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("付款 " + ref + " 已退款"),
 				WAIT);

@@ -181,7 +181,8 @@ class TelegramPurchaseTest {
 			.filteredOn(c -> c.param("telegram_payment_charge_id").startsWith("charge-second-"))
 			.singleElement()
 			.satisfies(c -> assertThat(c.param("telegram_payment_charge_id")).isEqualTo("charge-second-B"));
-		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, chat) && c.param("text").contains("未被使用")))
+		assertThat(telegram.calls("sendMessage"))
+			.filteredOn(c -> chat(c, chat) && c.param("text").contains("未被使用"))
 			.hasSize(1);
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(stock.levels(sku).sold()).isEqualTo(1);
@@ -300,7 +301,8 @@ class TelegramPurchaseTest {
 
 		say(buyer, "/refund " + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("/catalog"), WAIT);
-		assertThat(telegram.calls("refundStarPayment")).noneMatch(c -> c.param("user_id").equals(String.valueOf(buyer)));
+		assertThat(telegram.calls("refundStarPayment"))
+			.noneMatch(c -> c.param("user_id").equals(String.valueOf(buyer)));
 
 		say(ADMIN, "/refund " + order.orderNo());
 		FakeBotApi.Call refund = telegram.awaitCall("refundStarPayment",
@@ -311,7 +313,8 @@ class TelegramPurchaseTest {
 
 		say(ADMIN, "/refund " + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("已经退过款"), WAIT);
-		assertThat(telegram.calls("refundStarPayment")).filteredOn(c -> c.param("user_id").equals(String.valueOf(buyer)))
+		assertThat(telegram.calls("refundStarPayment"))
+			.filteredOn(c -> c.param("user_id").equals(String.valueOf(buyer)))
 			.hasSize(1);
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
 	}

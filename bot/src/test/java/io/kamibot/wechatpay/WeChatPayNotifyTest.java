@@ -264,7 +264,8 @@ class WeChatPayNotifyTest {
 		assertThat(mailbox.take("webchat", chat(order.productSku()), 50)).singleElement()
 			.satisfies(told -> assertThat(told).contains(order.orderNo()).contains("¥19.90").contains("该订单已取消")
 				.contains("原路退回"));
-		assertThat(unmatchedAlerts(order)).singleElement().satisfies(alert -> assertThat(alert.arg(5)).isEqualTo("true"));
+		assertThat(unmatchedAlerts(order)).singleElement()
+			.satisfies(alert -> assertThat(alert.arg(5)).isEqualTo("true"));
 		assertThat(audit.read("payment.refund", order.orderNo(), null, 10)).hasSize(1);
 	}
 
@@ -285,7 +286,8 @@ class WeChatPayNotifyTest {
 
 		assertThat(payments.refund(order.orderNo(), "admin-api")).isEqualTo(RefundOutcome.REFUNDED);
 		assertThat(refundsOf(first)).singleElement()
-			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString()).isEqualTo("R" + order.orderNo()));
+			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString())
+				.isEqualTo("R" + order.orderNo()));
 		assertThat(refundsOf(second)).hasSize(1);
 	}
 

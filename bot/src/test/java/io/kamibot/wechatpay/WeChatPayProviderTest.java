@@ -214,7 +214,8 @@ class WeChatPayProviderTest {
 
 		assertThat(status(order)).isEqualTo(OrderStatus.REFUNDED);
 		assertThat(refundRequests(order)).singleElement()
-			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString()).isEqualTo("R" + order.orderNo()));
+			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString())
+				.isEqualTo("R" + order.orderNo()));
 	}
 
 	/** What a process death looks like to the code under test: nothing catches it. */

@@ -27,7 +27,8 @@ record Payment(@Id String id, String provider, String transactionId, String orde
 			Instant receivedAt) {
 		String id = confirmation.provider() + ":" + confirmation.transactionId();
 		return new Payment(id, confirmation.provider(), confirmation.transactionId(), confirmation.orderNo(),
-				confirmation.amount().minor(), confirmation.amount().currency(), outcome, receivedAt, refOf(id), reason);
+				confirmation.amount().minor(), confirmation.amount().currency(), outcome, receivedAt, refOf(id),
+				reason);
 	}
 
 	/** Payments recorded before refs existed get theirs from the id, as a new one would. */

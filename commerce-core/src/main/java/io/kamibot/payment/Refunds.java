@@ -47,7 +47,8 @@ class Refunds {
 		this.orders = orders;
 		this.events = events;
 		this.clock = clock;
-		mongo.indexOps(Refund.class).createIndex(new Index().on("status", Direction.ASC).on("requestedAt", Direction.ASC));
+		mongo.indexOps(Refund.class)
+			.createIndex(new Index().on("status", Direction.ASC).on("requestedAt", Direction.ASC));
 	}
 
 	/**

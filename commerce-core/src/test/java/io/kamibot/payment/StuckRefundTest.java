@@ -155,7 +155,8 @@ class StuckRefundTest {
 			.satisfies(returned -> assertThat(returned.requestedBy()).isEqualTo("system"));
 		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(alerts.recent(200)).filteredOn(a -> a.type() == AlertType.PAYMENT_UNMATCHED
-				&& a.arg(0).equals(order.orderNo())).singleElement().satisfies(a -> assertThat(a.arg(5)).isEqualTo("true"));
+				&& a.arg(0).equals(order.orderNo())).singleElement()
+			.satisfies(a -> assertThat(a.arg(5)).isEqualTo("true"));
 	}
 
 	@Test
