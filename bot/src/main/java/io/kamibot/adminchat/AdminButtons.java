@@ -2,13 +2,10 @@ package io.kamibot.adminchat;
 
 import java.util.List;
 
-import io.kamibot.aftersales.Problems;
 import io.kamibot.alerts.AlertAction.Verb;
 import io.kamibot.conversation.ButtonHandler;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
-import io.kamibot.payment.NotRefundable;
-import io.kamibot.payment.RefundFailed;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +22,17 @@ class AdminButtons implements ButtonHandler {
 	private final BanCommand bans;
 	private final ReplaceCommand replacements;
 	private final ResendCommand resends;
-	private final Problems problems;
+	private final RefundCommand refunds;
 
 	AdminButtons(AdminGate gate, ReviewCommand reviews, PauseCommand pause, BanCommand bans,
-			ReplaceCommand replacements, ResendCommand resends, Problems problems) {
+			ReplaceCommand replacements, ResendCommand resends, RefundCommand refunds) {
 		this.gate = gate;
 		this.reviews = reviews;
 		this.pause = pause;
 		this.bans = bans;
 		this.replacements = replacements;
 		this.resends = resends;
-		this.problems = problems;
+		this.refunds = refunds;
 	}
 
 	@Override
@@ -65,24 +62,9 @@ class AdminButtons implements ButtonHandler {
 			case PAUSE -> pause.setActive(session, arg, false);
 			case BAN -> bans.ban(session, arg);
 			case REPLACE -> replacements.replace(session, arg);
-			case REFUND -> refund(session, arg);
+			case REFUND -> refunds.order(session, arg);
+			case REFUND_PAYMENT -> refunds.payment(session, arg);
 			case RESEND -> resends.resend(session, arg);
 		};
-	}
-
-	private List<Reply> refund(Session session, String orderNo) {
-		try {
-			return switch (problems.refund(orderNo, AdminGate.actor(session))) {
-				case REFUNDED -> session.say(Text.REFUND_DONE, orderNo);
-				case ALREADY_REFUNDED -> session.say(Text.REFUND_ALREADY, orderNo);
-				default -> session.say(Text.AFTERSALES_NOT_OPEN, orderNo);
-			};
-		}
-		catch (NotRefundable e) {
-			return session.say(Text.REFUND_NOT_PAID, orderNo);
-		}
-		catch (RefundFailed e) {
-			return session.say(Text.REFUND_FAILED, orderNo);
-		}
 	}
 }

@@ -1,6 +1,7 @@
 package io.kamibot.adminchat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,6 +13,9 @@ import io.kamibot.customer.Customer;
 import io.kamibot.customer.Customers;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.OrderEvents.OrderRefunded;
+import io.kamibot.payment.UnmatchedPaymentHeld;
+import io.kamibot.payment.UnmatchedPaymentReturned;
+import io.kamibot.payment.UnmatchedReason;
 import io.kamibot.risk.ReviewDecided;
 import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
@@ -20,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells buyers what admins decided: a held order, its approval or rejection, a replacement or refund. */
+/**
+ * Tells buyers what admins decided (a held order, its approval or rejection, a replacement or refund) and what became
+ * of a payment their order could not take.
+ */
 @Component
 class BuyerNotices {
 
@@ -36,9 +43,24 @@ class BuyerNotices {
 		this.outboxes = outboxes.stream().collect(Collectors.toMap(ChannelOutbox::channel, Function.identity()));
 	}
 
+	/** Only a hold with the buyer's money in it: money that did not match is returned, and told as such. */
 	@EventListener
 	void on(OrderHeld held) {
-		tell(held.customerId(), Text.BUYER_HELD, held.orderNo());
+		if (held.paid()) {
+			tell(held.customerId(), Text.BUYER_HELD, held.orderNo());
+		}
+	}
+
+	@EventListener
+	void on(UnmatchedPaymentReturned returned) {
+		tell(returned.customerId(), returned.orderNo(), language -> texts.render(language, Text.BUYER_PAYMENT_RETURNED,
+				returned.orderNo(), returned.amount().display(), texts.render(language, why(returned.reason()))));
+	}
+
+	@EventListener
+	void on(UnmatchedPaymentHeld held) {
+		tell(held.customerId(), held.orderNo(), language -> texts.render(language, Text.BUYER_PAYMENT_HELD,
+				held.orderNo(), held.amount().display(), texts.render(language, why(held.reason()))));
 	}
 
 	@EventListener
@@ -69,15 +91,30 @@ class BuyerNotices {
 		tell(refunded.customerId(), Text.BUYER_REFUNDED, refunded.orderNo());
 	}
 
+	private static Text why(UnmatchedReason reason) {
+		return switch (reason) {
+			case ALREADY_PAID -> Text.UNMATCHED_ALREADY_PAID;
+			case ORDER_CANCELLED -> Text.UNMATCHED_ORDER_CANCELLED;
+			case ORDER_REFUNDED -> Text.UNMATCHED_ORDER_REFUNDED;
+			case NOT_PAYABLE -> Text.UNMATCHED_NOT_PAYABLE;
+			case WRONG_AMOUNT -> Text.UNMATCHED_WRONG_AMOUNT;
+			case UNKNOWN_ORDER -> Text.UNMATCHED_UNKNOWN_ORDER;
+		};
+	}
+
 	private void tell(String customerId, Text text, String orderNo) {
+		tell(customerId, orderNo, language -> texts.render(language, text, orderNo));
+	}
+
+	private void tell(String customerId, String orderNo, Function<Locale, String> message) {
 		try {
-			Customer customer = customers.find(customerId).orElse(null);
+			Customer customer = customerId == null ? null : customers.find(customerId).orElse(null);
 			ChannelOutbox outbox = customer == null ? null : outboxes.get(customer.channel());
 			if (outbox == null) {
 				log.warn("Cannot tell customer {} about order {}: no outbox for their channel", customerId, orderNo);
 				return;
 			}
-			outbox.send(customer.userId(), Reply.text(texts.render(customer.language(), text, orderNo)));
+			outbox.send(customer.userId(), Reply.text(message.apply(customer.language())));
 		}
 		catch (RuntimeException e) {
 			// The decision stands; the buyer sees the order's status in /orders.

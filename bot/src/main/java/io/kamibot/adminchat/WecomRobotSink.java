@@ -41,8 +41,8 @@ class WecomRobotSink implements AlertSink {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 	private static final Map<AlertAction.Verb, String> COMMANDS = Map.of(AlertAction.Verb.APPROVE, "/approve",
 			AlertAction.Verb.REJECT, "/reject", AlertAction.Verb.PAUSE, "/pause", AlertAction.Verb.BAN, "/ban",
-			AlertAction.Verb.REPLACE, "/replace", AlertAction.Verb.REFUND, "/refund", AlertAction.Verb.RESEND,
-			"/resend");
+			AlertAction.Verb.REPLACE, "/replace", AlertAction.Verb.REFUND, "/refund", AlertAction.Verb.REFUND_PAYMENT,
+			"/refund", AlertAction.Verb.RESEND, "/resend");
 
 	private final Map<String, URI> robots = new LinkedHashMap<>();
 	private final AlertTexts texts;

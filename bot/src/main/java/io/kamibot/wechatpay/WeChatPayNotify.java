@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /wechat/pay/notify}: WeChat Pay's payment notifications. The raw body is verified before it is read
  * (see {@link NotifyVerifier}); a paid transaction is then confirmed through {@link Payments}, which checks it
  * against the order and counts it once however often it arrives. 204 tells WeChat Pay to stop sending it, also for
- * a duplicate or a mismatch that was recorded and held; any other answer makes it retry.
+ * a duplicate, a mismatch or a payment its order could not take (recorded, and refunded or held for an admin); any
+ * other answer makes it retry.
  */
 @RestController
 @ConditionalOnProperty("kamibot.wechatpay.mch-id")

@@ -9,6 +9,7 @@ import java.util.Set;
 import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
 import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result.JsapiResult;
 import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
@@ -22,6 +23,7 @@ import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.PaymentInstructions;
 import io.kamibot.payment.PaymentProvider;
 import io.kamibot.payment.RefundFailed;
+import io.kamibot.payment.RefundRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
 class WeChatPayProvider implements PaymentProvider {
 
 	static final String ID = "wechatpay";
+	/** WeChat Pay's answer to a query for a refund it does not know. */
+	private static final String NO_SUCH_REFUND = "RESOURCE_NOT_EXISTS";
 	/** Never Telegram: its rules allow only Stars for digital goods. */
 	private static final Set<String> CHANNELS = Set.of("wechat", "webchat");
 	private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME
@@ -135,31 +139,51 @@ class WeChatPayProvider implements PaymentProvider {
 	}
 
 	/**
-	 * Returns the whole payment. The refund number is derived from the order number, so a retried refund is the
-	 * same refund to WeChat Pay and never pays back twice.
+	 * Returns the whole payment, whatever its order costs (money an order could not take may be another amount).
+	 * The {@code out_refund_no} is the refund's own number, stable per payment, so a retried refund is the same
+	 * refund to WeChat Pay and never pays back twice.
 	 */
 	@Override
-	public void refund(Order order, String transactionId) {
-		int total = Math.toIntExact(order.totalFen());
-		WxPayRefundV3Request request = new WxPayRefundV3Request().setTransactionId(transactionId)
-			.setOutRefundNo(refundNumber(order))
-			.setReason(order.orderNo())
+	public void refund(RefundRequest refund) {
+		int total = Math.toIntExact(refund.amount().minor());
+		WxPayRefundV3Request request = new WxPayRefundV3Request().setTransactionId(refund.transactionId())
+			.setOutRefundNo(refund.refundNo())
+			.setReason(refund.orderNo())
 			.setAmount(new WxPayRefundV3Request.Amount().setRefund(total).setTotal(total).setCurrency("CNY"));
 		WxPayRefundV3Result result;
 		try {
 			result = wxPay.refundV3(request);
 		}
 		catch (WxPayException e) {
-			throw new RefundFailed(order.orderNo(), "WeChat Pay: " + reason(e));
+			throw new RefundFailed(refund.orderNo(), "WeChat Pay: " + reason(e));
 		}
-		if ("CLOSED".equals(result.getStatus()) || "ABNORMAL".equals(result.getStatus())) {
-			throw new RefundFailed(order.orderNo(), "WeChat Pay refund is " + result.getStatus());
-		}
+		failIfRefused(refund, result.getStatus());
 	}
 
-	/** {@code out_refund_no}: stable per order, within WeChat's 64 characters. */
-	static String refundNumber(Order order) {
-		return "R" + order.orderNo();
+	/**
+	 * Asks WeChat Pay about the refund by its {@code out_refund_no}: SUCCESS or PROCESSING means WeChat Pay has it
+	 * (as when it answers the request); a refund WeChat Pay never received is requested now, with the same number.
+	 */
+	@Override
+	public void resumeRefund(RefundRequest refund) {
+		WxPayRefundQueryV3Result result;
+		try {
+			result = wxPay.refundQueryV3(refund.refundNo());
+		}
+		catch (WxPayException e) {
+			if (NO_SUCH_REFUND.equals(e.getErrCode())) {
+				refund(refund);
+				return;
+			}
+			throw new WeChatPayUnavailable("querying refund " + refund.refundNo(), e);
+		}
+		failIfRefused(refund, result.getStatus());
+	}
+
+	private static void failIfRefused(RefundRequest refund, String status) {
+		if ("CLOSED".equals(status) || "ABNORMAL".equals(status)) {
+			throw new RefundFailed(refund.orderNo(), "WeChat Pay refund is " + status);
+		}
 	}
 
 	private static String reason(WxPayException e) {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Fake Telegram Bot API on 127.0.0.1 so the real TelegramBots client can be tested offline. It
- * records every call, serves pushed updates through getUpdates with Telegram's offset rules, and
+ * records every call, serves pushed updates through getUpdates with Telegram's offset rules, refunds a
+ * Stars charge once (a repeated refundStarPayment gets Telegram's 400 CHARGE_ALREADY_REFUNDED), and
  * can inject failures (e.g. 429 with retry_after) and slow answers.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -70,6 +72,7 @@ public final class FakeBotApi implements AutoCloseable {
 	private final AtomicInteger messageIds = new AtomicInteger(100);
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 	private final Map<String, Map.Entry<Integer, Duration>> slowFiles = new ConcurrentHashMap<>();
+	private final Set<String> refundedCharges = ConcurrentHashMap.newKeySet();
 	private long confirmedOffset;
 	private boolean closed;
 	private int active; // exchanges being handled, so close() can let their answers go out
@@ -250,7 +253,9 @@ public final class FakeBotApi implements AutoCloseable {
 				return;
 			}
 			Failure failure = takeFailure(known, params.path("chat_id").asText(null));
-			record(known, params, failure != null);
+			boolean refundedBefore = failure == null && known.equals("refundStarPayment")
+					&& !this.refundedCharges.add(params.path("telegram_payment_charge_id").asText());
+			record(known, params, failure != null || refundedBefore);
 			Duration delay = this.delays.get(known.toLowerCase(Locale.ROOT));
 			if (delay != null) {
 				pause(delay.toNanos());
@@ -266,6 +271,10 @@ public final class FakeBotApi implements AutoCloseable {
 					description += ": retry after " + failure.retryAfter();
 				}
 				send(exchange, error(failure.errorCode(), description, failure.retryAfter()));
+				return;
+			}
+			if (refundedBefore) {
+				send(exchange, error(400, "Bad Request: CHARGE_ALREADY_REFUNDED", null));
 				return;
 			}
 			ObjectNode ok = this.json.createObjectNode().put("ok", true);

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 import io.kamibot.aftersales.Problems;
+import io.kamibot.alerts.Alert;
 import io.kamibot.alerts.AlertAction;
 import io.kamibot.alerts.AlertType;
 import io.kamibot.alerts.Alerts;
@@ -292,6 +293,45 @@ class TelegramAfterSalesTest {
 	}
 
 	@Test
+	void aSecondChargeTelegramWouldNotRefundWaitsForTheRefundButtonOfItsAlert() {
+		registerGroup();
+		Sku sku = product("AS-SECOND", 2);
+		long buyer = 8671;
+		Order order = deliveredOrder(sku, buyer);
+		String second = "second-" + charge(order);
+		telegram.failNext("refundStarPayment", 1, 500, null);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), buyer, buyer, "XTR", order.totalStars(),
+				order.orderNo(), second));
+
+		awaitCount(() -> unmatchedAlerts(order).size(), 1);
+		AlertAction button = unmatchedAlerts(order).get(0).actions().get(0);
+		assertThat(button.verb()).isEqualTo(AlertAction.Verb.REFUND_PAYMENT);
+		String ref = button.arg();
+		// Alone it carries the button; in a digest with other alerts, its line.
+		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains(order.orderNo())
+				&& c.param("text").contains(ref), WAIT);
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("将为您退回")
+				&& c.param("text").contains(order.orderNo()), WAIT);
+
+		press(ADMIN, ADMIN, "adm:REFUND_PAYMENT:" + ref);
+		telegram.awaitCall("refundStarPayment",
+				c -> !c.failed() && second.equals(c.param("telegram_payment_charge_id")), WAIT);
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已原路退回"), WAIT);
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("付款 " + ref + " 已退款"),
+				WAIT);
+		press(ADMIN, ADMIN, "adm:REFUND_PAYMENT:" + ref);
+		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("付款 " + ref + " 已经退过款"),
+				WAIT);
+
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(telegram.calls("refundStarPayment"))
+			.noneMatch(c -> charge(order).equals(c.param("telegram_payment_charge_id")));
+		assertThat(buyerTexts(buyer, "已原路退回")).hasSize(1);
+		assertThat(audit.read("payment.refund", order.orderNo(), null, 10)).singleElement()
+			.satisfies(entry -> assertThat(entry.actor()).contains(String.valueOf(ADMIN)));
+	}
+
+	@Test
 	void theResendButtonSendsTheCodesAgain() throws InterruptedException {
 		Sku sku = product("AS-RESEND", 2);
 		long buyer = 8661;
@@ -323,6 +363,12 @@ class TelegramAfterSalesTest {
 		say(buyer, buyer, "/problem " + order.orderNo() + " " + reason);
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已收到")
 				&& c.param("text").contains(order.orderNo()), WAIT);
+	}
+
+	private List<Alert> unmatchedAlerts(Order order) {
+		return alerts.recent(200).stream()
+			.filter(a -> a.type() == AlertType.PAYMENT_UNMATCHED && a.arg(0).equals(order.orderNo()))
+			.toList();
 	}
 
 	private static String charge(Order order) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.kamibot.alerts.AlertType;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.conversation.Reply;
 import io.kamibot.catalog.ProductDraft;
@@ -20,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 
 /**
  * Purchases in Telegram through the real TelegramBots client (long polling) against a fake Bot API on loopback.
@@ -147,6 +153,93 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
+	void aSecondStarsChargeForADeliveredOrderIsRefundedOnItsOwnAndTheBuyerToldOnce() {
+		Sku sku = product("TG-SECOND", "Second charge", 2, 25L);
+		long chat = 7015;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 25, order.orderNo(),
+				"charge-second-A"));
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
+
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 25, order.orderNo(),
+				"charge-second-B"));
+		FakeBotApi.Call refund = telegram.awaitCall("refundStarPayment",
+				c -> "charge-second-B".equals(c.param("telegram_payment_charge_id")), WAIT);
+		assertThat(refund.param("user_id")).isEqualTo(String.valueOf(chat));
+		FakeBotApi.Call told = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && c.param("text").contains("未被使用"), WAIT);
+		assertThat(told.param("text")).contains(order.orderNo()).contains("25 ⭐").contains("该订单已付过款")
+			.contains("原路退回");
+
+		// Charge B once more, in a new update; then a message whose answer shows both were processed.
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 25, order.orderNo(),
+				"charge-second-B"));
+		say(chat, "/help");
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("/catalog"), WAIT);
+
+		assertThat(telegram.calls("refundStarPayment"))
+			.filteredOn(c -> c.param("telegram_payment_charge_id").startsWith("charge-second-"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.param("telegram_payment_charge_id")).isEqualTo("charge-second-B"));
+		assertThat(telegram.calls("sendMessage"))
+			.filteredOn(c -> chat(c, chat) && c.param("text").contains("未被使用"))
+			.hasSize(1);
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(stock.levels(sku).sold()).isEqualTo(1);
+		assertThat(alerts.recent(100)).filteredOn(a -> a.type() == AlertType.PAYMENT_UNMATCHED
+				&& a.arg(0).equals(order.orderNo())).hasSize(1);
+		assertThat(audit.read("payment.refund", order.orderNo(), null, 10)).hasSize(1);
+	}
+
+	@Test
+	void aStarsRefundWhoseProcessDiedIsSettledWhenTelegramSaysTheChargeIsRefundedAlready() {
+		Sku sku = product("TG-STUCK", "Stuck refund", 1, 12L);
+		long chat = 7016;
+		Order order = orders.place(customer(chat), sku, 1);
+		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 12, order.orderNo(),
+				"charge-stuck"));
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
+		doAnswer(call -> {
+			call.callRealMethod();
+			throw new ProcessDied();
+		}).when(stars).refund(any());
+		assertThatThrownBy(() -> payments.refund(order.orderNo(), "telegram:" + ADMIN)).isInstanceOf(ProcessDied.class);
+		doCallRealMethod().when(stars).refund(any());
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isNotEqualTo(OrderStatus.REFUNDED);
+
+		clock.advance(Duration.ofMinutes(6));
+		assertThat(reconciliation.resolveStuckRefunds(Duration.ofMinutes(5), 100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(telegram.calls("refundStarPayment"))
+			.filteredOn(c -> "charge-stuck".equals(c.param("telegram_payment_charge_id")))
+			.extracting(FakeBotApi.Call::failed)
+			.as("refunded, then asked again and told CHARGE_ALREADY_REFUNDED")
+			.containsExactly(false, true);
+		telegram.awaitCall("sendMessage", c -> chat(c, chat) && c.param("text").contains("已退款")
+				&& c.param("text").contains(order.orderNo()), WAIT);
+	}
+
+	/** What a process death looks like to the code under test: nothing catches it. */
+	private static class ProcessDied extends Error {
+	}
+
+	@MockitoSpyBean
+	StarsProvider stars;
+
+	@Autowired
+	io.kamibot.payment.Payments payments;
+
+	@Autowired
+	io.kamibot.payment.PaymentReconciliation reconciliation;
+
+	@Autowired
+	io.kamibot.alerts.Alerts alerts;
+
+	@Autowired
+	io.kamibot.audit.AuditLog audit;
+
+	@Test
 	void aWrongAmountDeliversNothingAndHoldsTheOrder() {
 		Sku sku = product("TG-WRONG", "Wrong", 1, 30L);
 		long chat = 7003;
@@ -208,17 +301,21 @@ class TelegramPurchaseTest {
 
 		say(buyer, "/refund " + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("/catalog"), WAIT);
-		assertThat(telegram.calls("refundStarPayment")).isEmpty();
+		assertThat(telegram.calls("refundStarPayment"))
+			.noneMatch(c -> c.param("user_id").equals(String.valueOf(buyer)));
 
 		say(ADMIN, "/refund " + order.orderNo());
-		FakeBotApi.Call refund = telegram.awaitCall("refundStarPayment", c -> true, WAIT);
+		FakeBotApi.Call refund = telegram.awaitCall("refundStarPayment",
+				c -> "charge-refund".equals(c.param("telegram_payment_charge_id")), WAIT);
 		assertThat(refund.param("user_id")).isEqualTo(String.valueOf(buyer));
 		assertThat(refund.param("telegram_payment_charge_id")).isEqualTo("charge-refund");
 		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains(order.orderNo()), WAIT);
 
 		say(ADMIN, "/refund " + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("已经退过款"), WAIT);
-		assertThat(telegram.calls("refundStarPayment")).hasSize(1);
+		assertThat(telegram.calls("refundStarPayment"))
+			.filteredOn(c -> c.param("user_id").equals(String.valueOf(buyer)))
+			.hasSize(1);
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
 	}
 

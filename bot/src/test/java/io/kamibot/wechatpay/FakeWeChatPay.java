@@ -45,7 +45,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * is made: the merchant's key pair (the shop signs requests with it; the fake checks every {@code Authorization}),
  * the platform's key pair (the fake signs every response and notification with it), a 32-character APIv3 key and a
  * public-key id containing {@code PUB_KEY_ID}. It implements Native and JSAPI ordering, the order query by
- * {@code out_trade_no} and refunds; records every call; and builds signed, encrypted payment notifications, also
+ * {@code out_trade_no}, refunds (one per {@code out_refund_no}, never more than a transaction brought) and the refund
+ * query by {@code out_refund_no}; records every call; and builds signed, encrypted payment notifications, also
  * tampered ones, for {@code POST /wechat/pay/notify}.
  */
 public final class FakeWeChatPay implements AutoCloseable {
@@ -174,7 +175,7 @@ public final class FakeWeChatPay implements AutoCloseable {
 			amount.addProperty("payer_currency", "CNY");
 			transaction.add("amount", amount);
 			if ("SUCCESS".equals(tradeState) && MCH_ID.equals(mchid)) {
-				paid(outTradeNo, transactionId);
+				paid(outTradeNo, transactionId, totalFen);
 			}
 
 			String nonce = random(12);
@@ -232,6 +233,10 @@ public final class FakeWeChatPay implements AutoCloseable {
 	private record Failure(String pathPrefix, int status, String code, int[] remaining) {
 	}
 
+	/** A payment WeChat Pay took: which order, how much. */
+	private record Transaction(String outTradeNo, long total) {
+	}
+
 	private final SecureRandom random = new SecureRandom();
 	private final KeyPair merchant = rsa();
 	private final KeyPair platform = rsa();
@@ -243,6 +248,7 @@ public final class FakeWeChatPay implements AutoCloseable {
 	private final List<Call> calls = new ArrayList<>();
 	private final Map<String, Trade> trades = new HashMap<>();
 	private final Map<String, JsonObject> refunds = new HashMap<>();
+	private final Map<String, Transaction> transactions = new HashMap<>();
 	private final List<Failure> failures = new ArrayList<>();
 	private HttpServer server;
 	private ExecutorService executor;
@@ -319,10 +325,30 @@ public final class FakeWeChatPay implements AutoCloseable {
 	/** The buyer pays the order (its query then says SUCCESS) but no notification is sent; the transaction id. */
 	public String markPaid(String outTradeNo) {
 		String transactionId = transactionIdOf(outTradeNo);
-		if (!paid(outTradeNo, transactionId)) {
-			throw new IllegalStateException("No order " + outTradeNo);
+		long total;
+		synchronized (lock) {
+			Trade trade = trades.get(outTradeNo);
+			if (trade == null) {
+				throw new IllegalStateException("No order " + outTradeNo);
+			}
+			total = trade.total();
 		}
+		paid(outTradeNo, transactionId, total);
 		return transactionId;
+	}
+
+	/** The refunds WeChat Pay made (or is making), as its refund query shows them. */
+	public List<JsonObject> refunds() {
+		synchronized (lock) {
+			return refunds.values().stream().map(JsonObject::deepCopy).toList();
+		}
+	}
+
+	/** WeChat Pay finishes a refund: its query now says {@code status} (SUCCESS, CLOSED, ABNORMAL). */
+	public void settleRefund(String outRefundNo, String status) {
+		synchronized (lock) {
+			refunds.get(outRefundNo).addProperty("status", status);
+		}
 	}
 
 	/** The transaction id WeChat Pay gives the payment of this order. */
@@ -346,14 +372,13 @@ public final class FakeWeChatPay implements AutoCloseable {
 		return notify(outTradeNo, totalFen).build();
 	}
 
-	private boolean paid(String outTradeNo, String transactionId) {
+	private void paid(String outTradeNo, String transactionId, long total) {
 		synchronized (lock) {
 			Trade trade = trades.get(outTradeNo);
-			if (trade == null) {
-				return false;
+			if (trade != null) {
+				trades.put(outTradeNo, trade.paidAs(transactionId));
 			}
-			trades.put(outTradeNo, trade.paidAs(transactionId));
-			return true;
+			transactions.put(transactionId, new Transaction(outTradeNo, total));
 		}
 	}
 
@@ -390,6 +415,9 @@ public final class FakeWeChatPay implements AutoCloseable {
 			}
 			else if (method.equals("POST") && path.equals("/v3/refund/domestic/refunds")) {
 				refund(exchange, JsonParser.parseString(body).getAsJsonObject());
+			}
+			else if (method.equals("GET") && path.startsWith("/v3/refund/domestic/refunds/")) {
+				refundQuery(exchange, path.substring("/v3/refund/domestic/refunds/".length()));
 			}
 			else {
 				error(exchange, 404, "NOT_FOUND", "no such API");
@@ -534,50 +562,80 @@ public final class FakeWeChatPay implements AutoCloseable {
 		send(exchange, 200, result);
 	}
 
+	/**
+	 * Refunds by {@code transaction_id}, as WeChat Pay does: the same {@code out_refund_no} is the same refund
+	 * however often it is asked for; {@code amount.total} must be what the transaction brought, and all its refunds
+	 * together no more than that.
+	 */
 	private void refund(HttpExchange exchange, JsonObject request) throws IOException {
 		String outRefundNo = request.get("out_refund_no").getAsString();
 		String transactionId = request.has("transaction_id") ? request.get("transaction_id").getAsString() : null;
 		long amount = request.getAsJsonObject("amount").get("refund").getAsLong();
+		long total = request.getAsJsonObject("amount").get("total").getAsLong();
 		JsonObject refund;
+		String refusal = null;
 		synchronized (lock) {
-			Trade trade = trades.values().stream().filter(t -> t.transactionId() != null
-					&& t.transactionId().equals(transactionId)).findFirst().orElse(null);
-			if (trade == null) {
-				refund = null;
-			}
-			else if (amount > trade.total()) {
-				refund = object("status", "INVALID");
-			}
-			else {
-				refund = refunds.computeIfAbsent(outRefundNo, no -> {
-					JsonObject created = new JsonObject();
-					created.addProperty("refund_id", "50300" + random(20).replaceAll("\\D", "7"));
-					created.addProperty("out_refund_no", no);
-					created.addProperty("transaction_id", trade.transactionId());
-					created.addProperty("out_trade_no", trade.outTradeNo());
-					created.addProperty("channel", "ORIGINAL");
-					created.addProperty("user_received_account", "支付用户零钱");
-					created.addProperty("create_time", RFC3339.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-					created.addProperty("status", "PROCESSING");
-					JsonObject money = new JsonObject();
-					money.addProperty("refund", amount);
-					money.addProperty("total", trade.total());
-					money.addProperty("payer_refund", amount);
-					money.addProperty("payer_total", trade.total());
-					money.addProperty("currency", "CNY");
-					created.add("amount", money);
-					return created;
-				});
+			Transaction transaction = transactionId == null ? null : transactions.get(transactionId);
+			refund = refunds.get(outRefundNo);
+			if (refund == null && transaction != null) {
+				long refunded = refunds.values().stream()
+					.filter(r -> r.get("transaction_id").getAsString().equals(transactionId))
+					.mapToLong(r -> r.getAsJsonObject("amount").get("refund").getAsLong())
+					.sum();
+				if (total != transaction.total()) {
+					refusal = "订单金额与原订单金额不一致";
+				}
+				else if (refunded + amount > transaction.total()) {
+					refusal = "退款金额超过订单可退金额";
+				}
+				else {
+					refund = newRefund(outRefundNo, transactionId, transaction, amount);
+					refunds.put(outRefundNo, refund);
+				}
 			}
 		}
-		if (refund == null) {
+		if (refusal != null) {
+			error(exchange, 400, "INVALID_REQUEST", refusal);
+		}
+		else if (refund == null) {
 			error(exchange, 404, "RESOURCE_NOT_EXISTS", "订单不存在");
 		}
-		else if (refund.has("refund_id")) {
+		else {
 			send(exchange, 200, refund);
 		}
+	}
+
+	private JsonObject newRefund(String outRefundNo, String transactionId, Transaction transaction, long amount) {
+		JsonObject created = new JsonObject();
+		created.addProperty("refund_id", "50300" + random(20).replaceAll("\\D", "7"));
+		created.addProperty("out_refund_no", outRefundNo);
+		created.addProperty("transaction_id", transactionId);
+		created.addProperty("out_trade_no", transaction.outTradeNo());
+		created.addProperty("channel", "ORIGINAL");
+		created.addProperty("user_received_account", "支付用户零钱");
+		created.addProperty("create_time", RFC3339.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+		created.addProperty("status", "PROCESSING");
+		JsonObject money = new JsonObject();
+		money.addProperty("refund", amount);
+		money.addProperty("total", transaction.total());
+		money.addProperty("payer_refund", amount);
+		money.addProperty("payer_total", transaction.total());
+		money.addProperty("currency", "CNY");
+		created.add("amount", money);
+		return created;
+	}
+
+	/** {@code GET /v3/refund/domestic/refunds/{out_refund_no}}: the refund as it stands, or 404. */
+	private void refundQuery(HttpExchange exchange, String outRefundNo) throws IOException {
+		JsonObject refund;
+		synchronized (lock) {
+			refund = refunds.get(outRefundNo);
+		}
+		if (refund == null) {
+			error(exchange, 404, "RESOURCE_NOT_EXISTS", "退款单不存在");
+		}
 		else {
-			error(exchange, 400, "INVALID_REQUEST", "退款金额超过订单金额");
+			send(exchange, 200, refund);
 		}
 	}
 

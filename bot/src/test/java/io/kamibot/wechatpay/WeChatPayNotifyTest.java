@@ -14,6 +14,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.gson.JsonObject;
+import io.kamibot.alerts.Alert;
+import io.kamibot.alerts.AlertType;
+import io.kamibot.alerts.Alerts;
+import io.kamibot.audit.AuditLog;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
@@ -24,6 +29,7 @@ import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
+import io.kamibot.payment.RefundOutcome;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.InMemoryMongo;
@@ -87,6 +93,12 @@ class WeChatPayNotifyTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Alerts alerts;
+
+	@Autowired
+	AuditLog audit;
 
 	@DynamicPropertySource
 	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
@@ -231,6 +243,67 @@ class WeChatPayNotifyTest {
 		assertThat(recordedPayments(order)).isEqualTo(1);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(2);
 		assertThat(deliveredCodes(order)).isEqualTo(1);
+	}
+
+	@Test
+	void aPaymentForACancelledOrderIsRefundedAtOnceAndTheBuyerToldOnceHoweverOftenItIsNotified() {
+		Order order = startedOrder(1);
+		orders.cancel(order.orderNo(), order.customerId());
+		FakeWeChatPay.Notify notify = notify(order);
+
+		assertThat(notify.send(endpoint())).isEqualTo(204);
+		assertThat(notify.send(endpoint())).as("WeChat Pay sends it again").isEqualTo(204);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(stock.levels(order.productSku()).sold()).isZero();
+		assertThat(refundsOf(wechatPay.transactionIdOf(order.orderNo()))).singleElement().satisfies(refund -> {
+			assertThat(refund.get("out_refund_no").getAsString()).matches("R" + order.orderNo() + "-P[A-Z2-7]{10}");
+			assertThat(refund.getAsJsonObject("amount").get("refund").getAsLong()).isEqualTo(1990);
+			assertThat(refund.getAsJsonObject("amount").get("total").getAsLong()).isEqualTo(1990);
+		});
+		assertThat(mailbox.take("webchat", chat(order.productSku()), 50)).singleElement()
+			.satisfies(told -> assertThat(told).contains(order.orderNo()).contains("¥19.90").contains("该订单已取消")
+				.contains("原路退回"));
+		assertThat(unmatchedAlerts(order)).singleElement()
+			.satisfies(alert -> assertThat(alert.arg(5)).isEqualTo("true"));
+		assertThat(audit.read("payment.refund", order.orderNo(), null, 10)).hasSize(1);
+	}
+
+	@Test
+	void aSecondTransactionForAPaidOrderIsRefundedOnItsOwnAndTheOrderStaysDelivered() {
+		Order order = startedOrder(1);
+		assertThat(notify(order).send(endpoint())).isEqualTo(204);
+		String first = wechatPay.transactionIdOf(order.orderNo());
+		String second = "4201" + first.substring(4);
+
+		assertThat(wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant()).transactionId(second).build()
+			.send(endpoint())).isEqualTo(204);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(refundsOf(second)).hasSize(1);
+		assertThat(refundsOf(first)).isEmpty();
+		assertThat(unmatchedAlerts(order)).hasSize(1);
+
+		assertThat(payments.refund(order.orderNo(), "admin-api")).isEqualTo(RefundOutcome.REFUNDED);
+		assertThat(refundsOf(first)).singleElement()
+			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString())
+				.isEqualTo("R" + order.orderNo()));
+		assertThat(refundsOf(second)).hasSize(1);
+	}
+
+	/** The refunds WeChat Pay was asked for, of one transaction. */
+	private List<JsonObject> refundsOf(String transactionId) {
+		return wechatPay.calls("/v3/refund/domestic/refunds").stream()
+			.filter(c -> c.method().equals("POST"))
+			.map(FakeWeChatPay.Call::json)
+			.filter(r -> r.get("transaction_id").getAsString().equals(transactionId))
+			.toList();
+	}
+
+	private List<Alert> unmatchedAlerts(Order order) {
+		return alerts.recent(200).stream()
+			.filter(a -> a.type() == AlertType.PAYMENT_UNMATCHED && a.arg(0).equals(order.orderNo()))
+			.toList();
 	}
 
 	private FakeWeChatPay.Notify notify(Order order) {

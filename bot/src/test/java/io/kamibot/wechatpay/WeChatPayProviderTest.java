@@ -34,9 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 
 /**
  * The WeChat Pay provider through the real WxJava client against {@link FakeWeChatPay}: Native orders, the order
@@ -47,6 +52,7 @@ class WeChatPayProviderTest {
 
 	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();
 	private static final Duration AGE = Duration.ofMinutes(3);
+	private static final Duration STUCK = Duration.ofMinutes(5);
 	private static final AtomicInteger next = new AtomicInteger();
 
 	@Autowired
@@ -69,6 +75,9 @@ class WeChatPayProviderTest {
 
 	@Autowired
 	TestClock clock;
+
+	@MockitoSpyBean
+	WeChatPayProvider provider;
 
 	@DynamicPropertySource
 	static void wechatPay(DynamicPropertyRegistry registry) throws IOException {
@@ -134,7 +143,7 @@ class WeChatPayProviderTest {
 		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(payments.refund(order.orderNo(), "admin")).isEqualTo(RefundOutcome.REFUNDED);
 
-		List<JsonObject> refunds = wechatPay.calls("/v3/refund").stream().map(FakeWeChatPay.Call::json).toList();
+		List<JsonObject> refunds = refundRequests(order);
 		assertThat(refunds).hasSize(2);
 		assertThat(refunds).extracting(r -> r.get("out_refund_no").getAsString()).containsOnly("R" + order.orderNo());
 		assertThat(refunds).extracting(r -> r.get("transaction_id").getAsString()).containsOnly(transactionId);
@@ -171,6 +180,63 @@ class WeChatPayProviderTest {
 		assertThat(queries(order)).isEqualTo(1);
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(stock.levels(order.productSku()).reserved()).isEqualTo(1);
+	}
+
+	@Test
+	void settlesARefundWhoseProcessDiedAfterWeChatPayTookItByAskingWeChatPay() {
+		Order order = paidOrder(2000);
+		doAnswer(call -> {
+			call.callRealMethod();
+			throw new ProcessDied();
+		}).when(provider).refund(any());
+		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin")).isInstanceOf(ProcessDied.class);
+		doCallRealMethod().when(provider).refund(any());
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+
+		clock.advance(STUCK.plusSeconds(1));
+		assertThat(reconciliation.resolveStuckRefunds(STUCK, 100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(wechatPay.calls("/v3/refund/domestic/refunds/R" + order.orderNo())).singleElement()
+			.satisfies(query -> assertThat(query.method()).isEqualTo("GET"));
+		assertThat(refundRequests(order)).as("asked once, found done").hasSize(1);
+	}
+
+	@Test
+	void aStuckRefundWeChatPayNeverReceivedIsRequestedAgainWithTheSameNumber() {
+		Order order = paidOrder(2100);
+		doThrow(new ProcessDied()).when(provider).refund(any());
+		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin")).isInstanceOf(ProcessDied.class);
+		doCallRealMethod().when(provider).refund(any());
+
+		clock.advance(STUCK.plusSeconds(1));
+		assertThat(reconciliation.resolveStuckRefunds(STUCK, 100)).isGreaterThanOrEqualTo(1);
+
+		assertThat(status(order)).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(refundRequests(order)).singleElement()
+			.satisfies(refund -> assertThat(refund.get("out_refund_no").getAsString())
+				.isEqualTo("R" + order.orderNo()));
+	}
+
+	/** What a process death looks like to the code under test: nothing catches it. */
+	private static class ProcessDied extends Error {
+	}
+
+	private Order paidOrder(long priceFen) {
+		Order order = order(1, priceFen);
+		payments.start(order.orderNo(), order.customerId(), "wechatpay", "webchat");
+		String transactionId = wechatPay.markPaid(order.orderNo());
+		assertThat(payments.confirm(new PaymentConfirmation("wechatpay", transactionId, order.orderNo(),
+				Money.fen(priceFen)))).isEqualTo(PaymentOutcome.ACCEPTED);
+		return order;
+	}
+
+	private List<JsonObject> refundRequests(Order order) {
+		return wechatPay.calls("/v3/refund/domestic/refunds").stream()
+			.filter(c -> c.method().equals("POST"))
+			.map(FakeWeChatPay.Call::json)
+			.filter(r -> r.get("out_refund_no").getAsString().startsWith("R" + order.orderNo()))
+			.toList();
 	}
 
 	private Order order(int quantity, long priceFen) {

@@ -3,7 +3,7 @@ package io.kamibot.alerts;
 /**
  * A button an alert offers; channels turn it into a button and admins' presses into the action.
  *
- * @param arg what the action applies to: an order number, a SKU or a customer id
+ * @param arg what the action applies to: an order number, a SKU, a customer id or a payment's ref
  */
 public record AlertAction(Verb verb, String arg) {
 
@@ -27,6 +27,9 @@ public record AlertAction(Verb verb, String arg) {
 
 		/** Refund an order. */
 		REFUND,
+
+		/** Refund one payment (by its ref) that its order could not take; the order stays as it is. */
+		REFUND_PAYMENT,
 
 		/** Send a delivered order's codes to the buyer again. */
 		RESEND

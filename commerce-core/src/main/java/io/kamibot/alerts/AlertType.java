@@ -15,6 +15,13 @@ public enum AlertType {
 	/** A payment did not match its order. Args: order, provider, expected, received. */
 	PAYMENT_MISMATCH,
 
+	/**
+	 * Money arrived that its order could not take (a second charge, a cancelled or refunded order, a wrong
+	 * amount). Args: order, provider, amount, reason, payment ref, refunded automatically ("true"/"false"); when
+	 * not, it carries a Refund button.
+	 */
+	PAYMENT_UNMATCHED,
+
 	/** An order is held for an admin. Args: order, customer, reason. */
 	ORDER_HELD,
 

@@ -8,6 +8,8 @@ import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.PaymentMismatch;
+import io.kamibot.payment.UnmatchedPaymentHeld;
+import io.kamibot.payment.UnmatchedPaymentReturned;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,22 @@ class OrderAlerts {
 				List.of(mismatch.orderNo(), mismatch.provider(),
 						mismatch.expected() == null ? "-" : mismatch.expected().display(),
 						mismatch.received().display()),
+				List.of());
+	}
+
+	/** Money an order could not take and its provider did not return: an admin refunds it with the button. */
+	@EventListener
+	void on(UnmatchedPaymentHeld held) {
+		alerts.raise(AlertType.PAYMENT_UNMATCHED, "unmatched:" + held.ref(), List.of(held.orderNo(),
+				held.provider(), held.amount().display(), held.reason().name(), held.ref(), "false"),
+				List.of(new AlertAction(Verb.REFUND_PAYMENT, held.ref())));
+	}
+
+	/** Returned at once, or by an admin after the alert above (whose key keeps this from being a second alert). */
+	@EventListener
+	void on(UnmatchedPaymentReturned returned) {
+		alerts.raise(AlertType.PAYMENT_UNMATCHED, "unmatched:" + returned.ref(), List.of(returned.orderNo(),
+				returned.provider(), returned.amount().display(), returned.reason().name(), returned.ref(), "true"),
 				List.of());
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.kamibot.delivery.CodesShown;
 import io.kamibot.payment.RefundIssued;
+import io.kamibot.payment.UnmatchedPaymentHeld;
+import io.kamibot.payment.UnmatchedPaymentReturned;
 import org.bson.types.ObjectId;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -46,6 +48,20 @@ public class AuditLog {
 	@EventListener
 	void on(RefundIssued refund) {
 		record(refund.requestedBy(), "order.refund", refund.orderNo(), refund.provider());
+	}
+
+	/** Money an order could not take, returned (by the shop at once, or by an admin); the order is unchanged. */
+	@EventListener
+	void on(UnmatchedPaymentReturned returned) {
+		record(returned.requestedBy(), "payment.refund", returned.orderNo(), returned.provider() + " "
+				+ returned.ref() + " " + returned.amount().display() + ", " + returned.reason());
+	}
+
+	/** Money an order could not take that the provider did not return: it waits for an admin. */
+	@EventListener
+	void on(UnmatchedPaymentHeld held) {
+		record("system", "payment.unmatched", held.orderNo(), held.provider() + " " + held.ref() + " "
+				+ held.amount().display() + ", " + held.reason() + ", not returned: held for an admin");
 	}
 
 	/**

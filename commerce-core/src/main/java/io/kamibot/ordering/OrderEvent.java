@@ -12,7 +12,7 @@ enum OrderEvent {
 	/** Its payment deadline passed. */
 	EXPIRE,
 
-	/** A matching payment arrived (also late, after expiry or cancellation: the money is real). */
+	/** A matching payment arrived (also late, after expiry: the money is real; a cancelled order takes none). */
 	PAY,
 
 	/** An admin must look at it. */

@@ -22,8 +22,13 @@ public final class OrderEvents {
 	public record OrderBackordered(String orderNo, String customerId) {
 	}
 
-	/** Held for an admin. */
-	public record OrderHeld(String orderNo, String customerId, String reason) {
+	/**
+	 * Held for an admin.
+	 *
+	 * @param paid whether it holds an accepted payment (a risk rule held it); when not, a payment that did not match
+	 *     held it, and that money is returned on its own
+	 */
+	public record OrderHeld(String orderNo, String customerId, String reason, boolean paid) {
 	}
 
 	/** Cancelled before payment. */

@@ -34,4 +34,12 @@ public enum OrderStatus {
 	public boolean payable() {
 		return this == AWAITING_PAYMENT;
 	}
+
+	/**
+	 * Whether money that arrives now pays the order: it awaits payment, or its time ran out (a late payment is
+	 * honoured while codes last). Money for an order in any other status pays for nothing and is returned.
+	 */
+	public boolean takesPayment() {
+		return this == AWAITING_PAYMENT || this == EXPIRED;
+	}
 }

@@ -142,7 +142,7 @@ public class Orders {
 	}
 
 	/**
-	 * Records that the order is paid, also when it expired or was cancelled meanwhile (the money is real).
+	 * Records that the order is paid, also when it expired meanwhile (the money is real).
 	 * Idempotent: returns {@code true} only for the one call that moved it to PAID (and published
 	 * {@link OrderPaid}); a repeated or concurrent call returns {@code false}.
 	 *
@@ -155,12 +155,12 @@ public class Orders {
 			.findFirst();
 		if (review.isPresent()) {
 			// Paid but held: the payment is kept on the order so an approval delivers and a rejection refunds.
-			return moves.announce(moves.advance(order, OrderEvent.HOLD, Orders::takesPayment,
+			return moves.announce(moves.advance(order, OrderEvent.HOLD, OrderStatus::takesPayment,
 					() -> new Update().set("paidAt", clock.instant()).set("payment", payment)
 						.set("holdReason", review.get())),
-					held -> new OrderHeld(held.orderNo(), held.customerId(), review.get()));
+					held -> new OrderHeld(held.orderNo(), held.customerId(), review.get(), true));
 		}
-		return moves.announce(moves.advance(order, OrderEvent.PAY, Orders::takesPayment,
+		return moves.announce(moves.advance(order, OrderEvent.PAY, OrderStatus::takesPayment,
 				() -> new Update().set("paidAt", clock.instant()).set("payment", payment)),
 				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
 	}
@@ -169,7 +169,7 @@ public class Orders {
 	public boolean hold(Order order, String reason) {
 		return moves.announce(moves.advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
 				() -> new Update().set("holdReason", reason)),
-				held -> new OrderHeld(held.orderNo(), held.customerId(), reason));
+				held -> new OrderHeld(held.orderNo(), held.customerId(), reason, held.payment() != null));
 	}
 
 	/**
@@ -225,11 +225,15 @@ public class Orders {
 				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
 	}
 
-	/** The money went back to the buyer; returns {@code false} when the order was already refunded. */
+	/**
+	 * The money went back to the buyer; codes it still had reserved (a held order) go back on sale. Returns
+	 * {@code false} when the order was already refunded.
+	 */
 	public boolean markRefunded(Order order) {
-		return moves.announce(moves.advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
-				() -> new Update().set("refundedAt", clock.instant())),
-				refunded -> new OrderRefunded(refunded.orderNo(), refunded.customerId()));
+		Optional<Order> refunded = moves.advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
+				() -> new Update().set("refundedAt", clock.instant()));
+		refunded.ifPresent(o -> stock.release(o.orderNo()));
+		return moves.announce(refunded, o -> new OrderRefunded(o.orderNo(), o.customerId()));
 	}
 
 	/**
@@ -301,10 +305,5 @@ public class Orders {
 				}
 			}
 		}
-	}
-
-	private static boolean takesPayment(OrderStatus status) {
-		return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.EXPIRED
-				|| status == OrderStatus.CANCELLED;
 	}
 }

@@ -25,13 +25,27 @@ public interface PaymentProvider {
 	PaymentInstructions start(Order order);
 
 	/**
-	 * Returns the money of a payment to the payer. Called at most once per order unless it failed; it should
-	 * still be safe to repeat (providers key refunds by the payment).
+	 * Returns the money of one payment to the payer: the order's own payment, or one its order could not take.
+	 * Called at most once per payment unless it failed; it must still be safe to repeat (key the refund by
+	 * {@link RefundRequest#refundNo()} or by the payment). A provider that cannot refund keeps this default: money
+	 * its orders cannot take is then held for an admin.
 	 *
 	 * @throws RefundFailed when the provider refused or could not be reached
 	 */
-	default void refund(Order order, String transactionId) {
-		throw new RefundFailed(order.orderNo(), id() + " cannot refund");
+	default void refund(RefundRequest refund) {
+		throw new RefundFailed(refund.orderNo(), id() + " cannot refund");
+	}
+
+	/**
+	 * Finishes a refund that was asked for but whose answer was lost (the process died while asking): finds out
+	 * from the provider whether the money went back, and returns it when it did not. The default asks again, which
+	 * {@link #refund} must allow.
+	 *
+	 * @throws RefundFailed when the provider refused it
+	 * @throws RuntimeException when the provider could not be reached; the refund is looked at again later
+	 */
+	default void resumeRefund(RefundRequest refund) {
+		refund(refund);
 	}
 
 	/**

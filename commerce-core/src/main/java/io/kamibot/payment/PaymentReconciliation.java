@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds payments whose confirmation never arrived (a lost WeChat Pay notification) by asking their provider, and
- * records those it reports paid through {@link Payments#confirm}, as if the confirmation had come.
+ * Finds what a lost answer left open by asking the provider: payments whose confirmation never arrived (a lost
+ * WeChat Pay notification), recorded through {@link Payments#confirm} as if it had come; and refunds whose process
+ * died while asking for them.
  */
 @Service
 public class PaymentReconciliation {
@@ -26,14 +27,16 @@ public class PaymentReconciliation {
 	private final List<PaymentProvider> providers;
 	private final Orders orders;
 	private final PaymentStarts starts;
+	private final Refunds refunds;
 	private final Clock clock;
 
 	PaymentReconciliation(Payments payments, List<PaymentProvider> providers, Orders orders, PaymentStarts starts,
-			Clock clock) {
+			Refunds refunds, Clock clock) {
 		this.payments = payments;
 		this.providers = List.copyOf(providers);
 		this.orders = orders;
 		this.starts = starts;
+		this.refunds = refunds;
 		this.clock = clock;
 	}
 
@@ -65,9 +68,23 @@ public class PaymentReconciliation {
 		return paid;
 	}
 
+	/**
+	 * Settles refunds still REQUESTED {@code olderThan} after they were asked for, whose process most likely died
+	 * after asking: each is taken over by one instance and its provider asked what became of it (WeChat Pay: the
+	 * refund query; Telegram Stars: the refund again, which says when the charge was refunded already). Done ones
+	 * finish as if the answer had come (the order is marked REFUNDED, the buyer told); a refused one fails and, if
+	 * it was money its order could not take, waits for an admin.
+	 *
+	 * @param limit how many refunds to look at in this call
+	 * @return how many refunds this call settled as done
+	 */
+	public int resolveStuckRefunds(Duration olderThan, int limit) {
+		return refunds.resolveStuck(olderThan, limit);
+	}
+
 	private boolean reconcile(PaymentStart start, Duration olderThan, Instant now) {
 		Optional<Order> order = orders.find(start.orderNo());
-		if (order.isEmpty() || !takesPayment(order.get().status())) {
+		if (order.isEmpty() || !mayStillBePaid(order.get().status())) {
 			starts.settle(start, now);
 			return false;
 		}
@@ -91,9 +108,11 @@ public class PaymentReconciliation {
 		return false;
 	}
 
-	/** The statuses {@code Orders.markPaid} accepts a payment in: money may still arrive for them. */
-	private static boolean takesPayment(OrderStatus status) {
-		return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.EXPIRED
-				|| status == OrderStatus.CANCELLED;
+	/**
+	 * The statuses money may still arrive in: those that take payment, and a cancelled order whose payment page the
+	 * buyer still had open (that money is confirmed, then returned).
+	 */
+	private static boolean mayStillBePaid(OrderStatus status) {
+		return status.takesPayment() || status == OrderStatus.CANCELLED;
 	}
 }

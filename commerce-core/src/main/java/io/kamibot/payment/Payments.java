@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
@@ -12,41 +11,30 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentInstructions.Completed;
 import io.kamibot.payment.PaymentInstructions.ConfirmNow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
- * Starts payments with a provider and records confirmations, checking each against its order before the order
- * counts as paid.
+ * Starts payments with a provider, records confirmations (checking each against its order before the order counts
+ * as paid, and returning the money of those the order cannot take) and refunds payments.
  */
 @Service
 public class Payments {
 
-	private static final Logger log = LoggerFactory.getLogger(Payments.class);
-
 	private final List<PaymentProvider> providers;
 	private final Orders orders;
-	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final PaymentStarts starts;
+	private final Confirmations confirmations;
+	private final Refunds refunds;
 
-	Payments(List<PaymentProvider> providers, Orders orders, MongoTemplate mongo, ApplicationEventPublisher events,
-			Clock clock, PaymentStarts starts) {
+	Payments(List<PaymentProvider> providers, Orders orders, Clock clock, PaymentStarts starts,
+			Confirmations confirmations, Refunds refunds) {
 		this.providers = List.copyOf(providers);
 		this.orders = orders;
-		this.mongo = mongo;
-		this.events = events;
 		this.clock = clock;
 		this.starts = starts;
+		this.confirmations = confirmations;
+		this.refunds = refunds;
 	}
 
 	/** Ids of the ways to pay offered on a channel, in a stable order. */
@@ -123,38 +111,14 @@ public class Payments {
 	}
 
 	/**
-	 * Records a provider's confirmation. Idempotent per provider transaction and safe under concurrent duplicates:
-	 * exactly one call returns {@link PaymentOutcome#ACCEPTED} and marks the order paid.
+	 * Records a provider's confirmation and settles it. Idempotent per provider transaction and safe under
+	 * concurrent duplicates: exactly one call returns {@link PaymentOutcome#ACCEPTED} and marks the order paid. A
+	 * payment the order cannot take (another payment paid it, it was cancelled or refunded, the amount is wrong) is
+	 * never only recorded: its money goes back through the provider, or waits for an admin's refund with an alert
+	 * when the provider would not return it; the order stays as it is.
 	 */
 	public PaymentOutcome confirm(PaymentConfirmation confirmation) {
-		Optional<Order> order = orders.find(confirmation.orderNo());
-		Optional<Money> expected = order.flatMap(o -> o.amountIn(confirmation.amount().currency()));
-		boolean matches = expected.filter(confirmation.amount()::equals).isPresent();
-		PaymentOutcome outcome = matches ? PaymentOutcome.ACCEPTED : PaymentOutcome.MISMATCH;
-		String id = confirmation.provider() + ":" + confirmation.transactionId();
-		try {
-			mongo.insert(new Payment(id, confirmation.provider(), confirmation.transactionId(),
-					confirmation.orderNo(), confirmation.amount().minor(), confirmation.amount().currency(), outcome,
-					clock.instant()));
-		}
-		catch (DuplicateKeyException e) {
-			Payment recorded = mongo.findById(id, Payment.class);
-			if (recorded != null && recorded.outcome() == PaymentOutcome.ACCEPTED) {
-				// A crash may have come between recording and marking the order: finishing is idempotent.
-				order.ifPresent(o -> orders.markPaid(o, id));
-			}
-			return PaymentOutcome.DUPLICATE;
-		}
-		if (!matches) {
-			log.warn("Payment {} does not match order {}: expected {}, received {}", id, confirmation.orderNo(),
-					expected.orElse(null), confirmation.amount());
-			order.ifPresent(o -> holdQuietly(o, "payment " + id + " does not match the order"));
-			events.publishEvent(new PaymentMismatch(confirmation.provider(), confirmation.transactionId(),
-					confirmation.orderNo(), expected.orElse(null), confirmation.amount()));
-			return PaymentOutcome.MISMATCH;
-		}
-		orders.markPaid(order.get(), id);
-		return PaymentOutcome.ACCEPTED;
+		return confirmations.confirm(confirmation);
 	}
 
 	/**
@@ -171,59 +135,31 @@ public class Payments {
 		if (order.status() == OrderStatus.REFUNDED) {
 			return RefundOutcome.ALREADY_REFUNDED;
 		}
-		Payment payment = order.payment() == null ? null : mongo.findById(order.payment(), Payment.class);
-		if (payment == null || payment.outcome() != PaymentOutcome.ACCEPTED) {
-			throw new NotRefundable(orderNo);
-		}
-		if (!claimRefund(payment, requestedBy)) {
-			return RefundOutcome.ALREADY_REFUNDED;
-		}
-		PaymentProvider provider = providers.stream()
-			.filter(p -> p.id().equals(payment.provider()))
-			.findFirst()
-			.orElseThrow(() -> new RefundFailed(orderNo, "provider " + payment.provider() + " is not configured"));
-		try {
-			provider.refund(order, payment.transactionId());
-		}
-		catch (RuntimeException e) {
-			setRefundStatus(orderNo, "REQUESTED", "FAILED");
-			throw e instanceof RefundFailed failed ? failed : new RefundFailed(orderNo, e.getMessage());
-		}
-		setRefundStatus(orderNo, "REQUESTED", "DONE");
-		orders.markRefunded(order);
-		events.publishEvent(new RefundIssued(orderNo, payment.provider(), requestedBy));
-		log.info("Order {} refunded through {} at the request of {}", orderNo, payment.provider(), requestedBy);
-		return RefundOutcome.REFUNDED;
+		Payment payment = confirmations.paymentOf(order).orElseThrow(() -> new NotRefundable(orderNo));
+		return refunds.refund(payment, order, requestedBy);
 	}
 
-	/** Records the refund request, or takes over a failed one; {@code false} when another request owns it. */
-	private boolean claimRefund(Payment payment, String requestedBy) {
-		try {
-			mongo.insert(new Refund(payment.orderNo(), payment.provider(), payment.transactionId(), requestedBy,
-					"REQUESTED", clock.instant(), null));
-			return true;
+	/**
+	 * Returns one payment, named by its reference ({@code P…}, as alerts show it): money its order could not take,
+	 * which leaves the order as it is; or the order's own payment, which refunds the order like {@link #refund}.
+	 * Once per payment; a refund the provider refused may be requested again.
+	 *
+	 * @param requestedBy who asked, for the record
+	 * @throws PaymentNotFound when no payment has this reference, or it is one whose confirmation is unsettled
+	 * @throws RefundFailed when the provider did not return the money
+	 */
+	public RefundOutcome refundPayment(String ref, String requestedBy) {
+		Payment payment = Optional.ofNullable(ref)
+			.filter(Payment::looksLikeRef)
+			.flatMap(confirmations::byRef)
+			.orElseThrow(() -> new PaymentNotFound(ref));
+		Optional<Order> order = orders.find(payment.orderNo());
+		if (order.isPresent() && payment.id().equals(order.get().payment())) {
+			return refund(order.get().orderNo(), requestedBy);
 		}
-		catch (DuplicateKeyException e) {
-			return setRefundStatus(payment.orderNo(), "FAILED", "REQUESTED");
+		if (payment.outcome() != PaymentOutcome.UNMATCHED && payment.outcome() != PaymentOutcome.MISMATCH) {
+			throw new PaymentNotFound(ref);
 		}
-	}
-
-	private boolean setRefundStatus(String orderNo, String from, String to) {
-		Update update = Update.update("status", to);
-		if ("DONE".equals(to)) {
-			update.set("doneAt", clock.instant());
-		}
-		return mongo.updateFirst(Query.query(where("_id").is(orderNo).and("status").is(from)), update, Refund.class)
-			.getModifiedCount() == 1;
-	}
-
-	private void holdQuietly(Order order, String reason) {
-		try {
-			orders.hold(order, reason);
-		}
-		catch (IllegalOrderTransition e) {
-			// Already delivered or refunded: the admin alert about the mismatch is what matters now.
-			log.warn("Could not hold order {}: {}", order.orderNo(), e.getMessage());
-		}
+		return refunds.refund(payment, order.orElse(null), requestedBy);
 	}
 }

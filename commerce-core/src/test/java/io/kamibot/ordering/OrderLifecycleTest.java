@@ -36,6 +36,14 @@ class OrderLifecycleTest {
 	}
 
 	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = { "CANCELLED", "REFUNDED", "DELIVERED", "PAID", "UNDER_REVIEW" })
+	void refusesPaymentForAnOrderThatTakesNone(OrderStatus status) {
+		assertThat(status.takesPayment()).isFalse();
+		assertThatThrownBy(() -> OrderLifecycle.next(order(status, now), OrderEvent.PAY, now))
+			.isInstanceOf(IllegalOrderTransition.class);
+	}
+
+	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = { "PAID", "DELIVERED", "AWAITING_STOCK", "UNDER_REVIEW", "REFUNDED" })
 	void refusesToCancelAnOrderThatIsPaid(OrderStatus status) {
 		if (status == OrderStatus.UNDER_REVIEW) {

@@ -57,6 +57,17 @@ class JobSchedule {
 	}
 
 	@Bean
+	JobDetail resolveStuckRefunds() {
+		return JobBuilder.newJob(ResolveStuckRefundsJob.class).withIdentity("resolve-stuck-refunds").storeDurably()
+			.build();
+	}
+
+	@Bean
+	Trigger resolveStuckRefundsTrigger(JobDetail resolveStuckRefunds, JobSettings settings) {
+		return cron(resolveStuckRefunds, settings.resolveStuckRefunds());
+	}
+
+	@Bean
 	JobDetail expiringStock() {
 		return JobBuilder.newJob(ExpiringStockJob.class).withIdentity("expiring-stock").storeDurably().build();
 	}

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param remindUndeliveredCodes when to send again codes whose message did not arrive: every minute unless set
  * @param reconcilePayments when to ask payment providers about payments not confirmed yet: every minute unless set
  * @param reconcilePaymentsAge how long after a payment was started it is asked about: 3 minutes unless set
+ * @param resolveStuckRefunds when to ask providers about refunds whose answer was lost: every minute unless set
+ * @param stuckRefundAge how long a refund stays REQUESTED before it counts as stuck: 5 minutes unless set (far
+ *     longer than any provider takes to answer)
  * @param expiringStock when to warn about codes that expire soon: 09:00 daily unless set
  * @param voidExpiredCodes when to void codes past their last day: 00:05 daily unless set
  * @param dailyReport when to send yesterday's report: 09:00 daily unless set
@@ -23,8 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("kamibot.jobs")
 record JobSettings(String expireUnpaid, String recoverDeliveries, String remindUndeliveredCodes,
-		String reconcilePayments, Duration reconcilePaymentsAge, String expiringStock, String voidExpiredCodes,
-		String dailyReport, String lowStockScan) {
+		String reconcilePayments, Duration reconcilePaymentsAge, String resolveStuckRefunds, Duration stuckRefundAge,
+		String expiringStock, String voidExpiredCodes, String dailyReport, String lowStockScan) {
 
 	JobSettings {
 		expireUnpaid = expireUnpaid != null ? expireUnpaid : "0/15 * * * * ?";
@@ -32,6 +35,8 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String remindU
 		remindUndeliveredCodes = remindUndeliveredCodes != null ? remindUndeliveredCodes : "45 * * * * ?";
 		reconcilePayments = reconcilePayments != null ? reconcilePayments : "15 * * * * ?";
 		reconcilePaymentsAge = reconcilePaymentsAge != null ? reconcilePaymentsAge : Duration.ofMinutes(3);
+		resolveStuckRefunds = resolveStuckRefunds != null ? resolveStuckRefunds : "50 * * * * ?";
+		stuckRefundAge = stuckRefundAge != null ? stuckRefundAge : Duration.ofMinutes(5);
 		expiringStock = expiringStock != null ? expiringStock : "0 0 9 * * ?";
 		voidExpiredCodes = voidExpiredCodes != null ? voidExpiredCodes : "0 5 0 * * ?";
 		dailyReport = dailyReport != null ? dailyReport : "0 0 9 * * ?";
@@ -40,6 +45,7 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String remindU
 		checkCron("recover-deliveries", recoverDeliveries);
 		checkCron("remind-undelivered-codes", remindUndeliveredCodes);
 		checkCron("reconcile-payments", reconcilePayments);
+		checkCron("resolve-stuck-refunds", resolveStuckRefunds);
 		checkCron("expiring-stock", expiringStock);
 		checkCron("void-expired-codes", voidExpiredCodes);
 		checkCron("daily-report", dailyReport);

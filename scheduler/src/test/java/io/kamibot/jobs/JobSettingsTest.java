@@ -36,6 +36,7 @@ class JobSettingsTest {
 		assertThat(cron("daily-report")).isEqualTo("0 15 7 ? * MON-FRI");
 		assertThat(cron("low-stock-scan")).isEqualTo("0 */3 * * * ?");
 		assertThat(cron("expire-unpaid-orders")).as("a default").isEqualTo("0/15 * * * * ?");
+		assertThat(cron("resolve-stuck-refunds")).as("a default").isEqualTo("50 * * * * ?");
 	}
 
 	@Test

@@ -45,6 +45,8 @@ class PayButton implements ButtonHandler {
 				case ACCEPTED -> session.say(Text.PAYMENT_ACCEPTED, orderNo);
 				case DUPLICATE -> session.say(Text.PAYMENT_DUPLICATE, orderNo);
 				case MISMATCH -> session.say(Text.PAYMENT_MISMATCH, orderNo);
+				// The notice that the payment was returned (or held for the shop) reaches the chat on its own.
+				case UNMATCHED -> List.of();
 			};
 		}
 		if (instructions instanceof PaymentInstructions.Invoice invoice) {

@@ -5,6 +5,7 @@ import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.PaymentInstructions;
 import io.kamibot.payment.PaymentProvider;
+import io.kamibot.payment.RefundRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class SandboxProvider implements PaymentProvider {
 
 	/** No money moved, so there is nothing to return. */
 	@Override
-	public void refund(Order order, String transactionId) {
+	public void refund(RefundRequest refund) {
 	}
 
 	@Override

@@ -1,0 +1,85 @@
+package io.kamibot.jobs;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.ProductDraft;
+import io.kamibot.catalog.Sku;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.Orders;
+import io.kamibot.payment.PaymentOutcome;
+import io.kamibot.payment.Payments;
+import io.kamibot.payment.TillProvider;
+import io.kamibot.stock.Stock;
+import io.kamibot.testing.Codes;
+import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The stuck-refund job, run by Quartz every second here, finishes a refund whose process died after the provider
+ * returned the money, once the refund is older than the configured age.
+ */
+@CoreTest
+@TestPropertySource(properties = { "kamibot.jobs.resolve-stuck-refunds=* * * * * ?",
+		"kamibot.jobs.stuck-refund-age=5m" })
+@Import(TillProvider.class)
+class StuckRefundJobTest {
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	TillProvider till;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void refundsTheOrderWhoseRefundProcessDiedOnceTheRefundIsOldEnough() throws InterruptedException {
+		Sku sku = new Sku("JOB-STUCK-1");
+		catalog.save(sku, new ProductDraft("Stuck refund job", null, null, 400L, null, true, 5, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines(sku.value(), 1)), "test");
+		Order order = orders.place("buyer-" + sku.value(), sku, 1);
+		assertThat(payments.confirm(till.charge(order, "A"))).isEqualTo(PaymentOutcome.ACCEPTED);
+		till.dieAfterNextRefund();
+		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin-api"))
+			.isInstanceOf(TillProvider.ProcessDied.class);
+		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+
+		clock.advance(Duration.ofMinutes(6));
+
+		assertThat(eventually(() -> status(order) == OrderStatus.REFUNDED)).isTrue();
+		assertThat(till.resumed(order)).isEqualTo(1);
+		assertThat(till.refunded(order)).hasSize(1);
+	}
+
+	private OrderStatus status(Order order) {
+		return orders.find(order.orderNo()).orElseThrow().status();
+	}
+
+	/** Polls for the condition itself (the job fires every second), for at most ten seconds. */
+	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+		for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+			Thread.sleep(100);
+		}
+		return condition.getAsBoolean();
+	}
+}
