@@ -127,6 +127,17 @@ final class Durability {
 		}
 	}
 
+	/** Runs work while no command runs and no checkpoint writes: the files hold one instant. */
+	void quietly(Runnable work) {
+		gate.writeLock().lock();
+		try {
+			work.run();
+		}
+		finally {
+			gate.writeLock().unlock();
+		}
+	}
+
 	/** Runs maintenance of the file with no command running, then commits it. */
 	void exclusively(Runnable work) {
 		gate.writeLock().lock();

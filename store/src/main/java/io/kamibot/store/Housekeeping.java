@@ -11,22 +11,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's background work, each step between commands: a checkpoint every ten seconds while the journal has
  * records, or sooner when the journal or the unsaved pages grow large (so a restart replays at most that much), and,
- * with the MVStore's own background thread off, moving live pages out of mostly empty chunks a megabyte at a time
- * so the file does not keep growing.
+ * with the MVStore's own background thread off, moving live pages out of chunks that are mostly dead pages, two
+ * megabytes at a time, so the file stays within a few times its live size.
  */
 final class Housekeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 	private static final int TARGET_FILL_RATE = 50;
-	private static final int BYTES_PER_STEP = 1 << 20;
+	private static final int BYTES_PER_STEP = 2 << 20;
 	private static final long TICK = 200;
 	private static final long CHECKPOINT_EVERY = 10_000;
-	private static final int TICKS_BETWEEN_COMPACTIONS = 150;
 
 	private final MVStore store;
 	private final Durability durability;
 	private ScheduledExecutorService timer;
-	private int ticks;
 	private long lastCheckpoint = System.nanoTime();
 
 	Housekeeping(MVStore store, Durability durability) {
@@ -65,7 +63,7 @@ final class Housekeeping {
 				durability.checkpoint();
 				lastCheckpoint = System.nanoTime();
 			}
-			if (++ticks % TICKS_BETWEEN_COMPACTIONS == 0 && store.getFillRate() < TARGET_FILL_RATE) {
+			if (store.getFileStore() != null && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
 				durability.exclusively(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
 			}
 		}

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class StoreBackend extends AbstractMongoBackend {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreBackend.class);
-	private static final String DATABASES = "databases.";
 
 	private final MVStore store;
 	private final Journal journal;
 	private final Durability durability;
 	private final Housekeeping housekeeping;
+	private boolean closed;
 
 	private StoreBackend(MVStore store, Journal journal, Clock clock) {
 		super(clock);
@@ -39,8 +39,8 @@ public final class StoreBackend extends AbstractMongoBackend {
 		this.durability = new Durability(store, journal);
 		this.housekeeping = new Housekeeping(store, durability);
 		store.getMapNames().stream()
-			.filter(name -> name.startsWith(DATABASES))
-			.map(name -> name.substring(DATABASES.length(), name.indexOf('.', DATABASES.length())))
+			.map(StoreBackend::databaseOf)
+			.filter(name -> name != null)
 			.distinct()
 			.forEach(this::resolveDatabase);
 	}
@@ -59,6 +59,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 	public static StoreBackend openFile(Path file, boolean sync, Clock clock) {
 		log.info("Opening the store in {}", file);
 		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(32).open();
+		if (sync) {
+			// Each checkpoint is forced to the disk before the next may reuse the space of older chunks, so they need
+			// not be kept for the disk's own write-back (45 s by default): the file stays near its live size.
+			store.setRetentionTime(0);
+		}
 		Path journalFile = file.resolveSibling(file.getFileName() + ".journal");
 		long checkpoint = Durability.checkpointOf(store);
 		Journal journal = Journal.open(journalFile, sync, checkpoint);
@@ -84,10 +89,26 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return new StoreBackend(new MVStore.Builder().autoCommitDisabled().open(), null, clock);
 	}
 
+	/** The database a data map belongs to, in this store's format or the H2 backend's; null for other maps. */
+	private static String databaseOf(String mapName) {
+		for (String prefix : new String[] { StoreDatabase.DATA, StoreDatabase.LEGACY_DATA }) {
+			if (mapName.startsWith(prefix)) {
+				int dot = mapName.indexOf('.', prefix.length());
+				return dot < 0 ? null : mapName.substring(prefix.length(), dot);
+			}
+		}
+		return null;
+	}
+
 	private void redo(byte kind, String collection, Document document) {
 		int dot = collection.indexOf('.');
 		StoreDatabase database = (StoreDatabase) resolveDatabase(collection.substring(0, dot));
 		database.collectionForRedo(collection.substring(dot + 1)).redo(kind, document);
+	}
+
+	/** Runs work while the files stand still, as {@code kill -9} would leave them (for tests that copy them). */
+	void whileStill(Runnable work) {
+		durability.quietly(work);
 	}
 
 	@Override
@@ -106,7 +127,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		housekeeping.stop();
 		super.close();
 		if (!store.isClosed()) {

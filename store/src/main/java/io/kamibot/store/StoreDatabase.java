@@ -16,6 +16,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One database in the MVStore, its documents and metadata under the map names the H2 backend has always used, so a
@@ -25,7 +27,13 @@ import org.h2.mvstore.MVStore;
  */
 final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
-	private static final String DATA = "databases.";
+	private static final Logger log = LoggerFactory.getLogger(StoreDatabase.class);
+
+	/** Documents as BSON (see {@link DocumentType}). */
+	static final String DATA = "documents.";
+	/** Documents as the H2 backend kept them (Java serialisation): moved to {@link #DATA} when found. */
+	static final String LEGACY_DATA = "databases.";
+	private static final int MOVED_PER_COMMIT = 10_000;
 	private static final String META = "meta.";
 
 	private final MVStore store;
@@ -41,10 +49,6 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	/** The collection a journal record names, made if the store has none (it was made after the checkpoint). */
 	StoreCollection collectionForRedo(String name) {
 		return (StoreCollection) resolveOrCreateCollection(name);
-	}
-
-	static String dataMapPrefix() {
-		return DATA;
 	}
 
 	@Override
@@ -67,7 +71,11 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> data = store.openMap(DATA + fullName);
+		MVMap<Object, Document> data = store.openMap(DATA + fullName,
+				new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+		if (store.hasMap(LEGACY_DATA + fullName)) {
+			moveLegacyDocuments(store.openMap(LEGACY_DATA + fullName), data);
+		}
 		MVMap<String, Object> meta = store.openMap(META + fullName);
 		durability.structureChanged();
 		return new StoreCollection(this, collectionName, options, data, meta, cursorRegistry, durability);
@@ -103,6 +111,24 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		return new SecondaryIndex(indexName, keys, sparse, entries, state, idField);
 	}
 
+	/**
+	 * Moves a collection written by the H2 backend into this store's format, committing as it goes so the heap holds
+	 * a bounded part of it; done while the store opens, before any command. A move cut short starts again.
+	 */
+	private void moveLegacyDocuments(MVMap<Object, Document> legacy, MVMap<Object, Document> data) {
+		data.clear();
+		long moved = 0;
+		for (var entry : legacy.entrySet()) {
+			data.put(entry.getKey(), entry.getValue());
+			if (++moved % MOVED_PER_COMMIT == 0) {
+				store.commit();
+			}
+		}
+		store.removeMap(legacy);
+		store.commit();
+		log.info("Moved {} documents of {} to the store's format", moved, legacy.getName());
+	}
+
 	private IndexState state(String collectionName) {
 		return new IndexState(store.openMap(META + getFullCollectionNamespace(collectionName)));
 	}
@@ -127,7 +153,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		super.dropCollection(collectionName, oplog);
 		durability.structureChanged();
 		String fullName = getFullCollectionNamespace(collectionName);
-		store.removeMap(store.openMap(DATA + fullName));
+		store.removeMap(DATA + fullName);
 		store.removeMap(store.openMap(META + fullName));
 		for (String indexName : indexNames) {
 			store.removeMap(indexMap(collectionName, indexName));
@@ -141,6 +167,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		durability.structureChanged();
 		for (String name : List.copyOf(store.getMapNames())) {
 			if (name.startsWith(databaseName + ".") || name.startsWith(DATA + databaseName + ".")
+					|| name.startsWith(LEGACY_DATA + databaseName + ".")
 					|| name.startsWith(META + databaseName + ".")) {
 				store.removeMap(name);
 			}
@@ -153,7 +180,8 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		durability.structureChanged();
 		String oldName = collection.getFullName();
 		String newName = getFullCollectionNamespace(newCollectionName);
-		store.renameMap(store.openMap(DATA + oldName), DATA + newName);
+		store.renameMap(store.openMap(DATA + oldName, new MVMap.Builder<Object, Document>().valueType(
+				DocumentType.INSTANCE)), DATA + newName);
 		store.renameMap(store.openMap(META + oldName), META + newName);
 	}
 

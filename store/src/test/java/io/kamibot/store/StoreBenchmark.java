@@ -56,7 +56,7 @@ class StoreBenchmark {
 				"take ms", "file MB");
 		for (String name : System.getProperty("store.backends", "store,h2").split(",")) {
 			Path file = directory.resolve(name + ".mv");
-			Function<Path, MongoBackend> open = name.equals("store") ? path -> StoreBackend.openFile(path, false)
+			Function<Path, MongoBackend> open = name.equals("store") ? path -> StoreBackend.openFile(path, true)
 					: path -> new H2Backend(path.toString());
 			run(name, open.apply(file), file, sizes);
 		}
