@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -33,6 +35,29 @@ class DefaultsTest {
 			.isEqualTo(Files.readString(data.resolve("secrets.key")).strip());
 		assertThat(first.getProperty("kamibot.admin.api-token")).hasSizeGreaterThanOrEqualTo(32)
 			.isEqualTo(second.getProperty("kamibot.admin.api-token"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "kamibot.telegram.token", "kamibot.wechat.app-id", "kamibot.wechat.secret",
+			"kamibot.wechat.token", "kamibot.wechatpay.mch-id", "kamibot.wechatpay.merchant-key",
+			"kamibot.wechatpay.api-v3-key" })
+	void offersNoSandboxOnTheEmbeddedDefaultOnceARealChannelOrPaymentIsConfigured(String real) {
+		StandardEnvironment shop = environment(Map.of(real, "configured-value"));
+		new Defaults().postProcessEnvironment(shop, null);
+		assertThat(shop.getProperty("kamibot.embedded", Boolean.class)).isTrue();
+		assertThat(shop.getProperty("kamibot.payment.sandbox.enabled", Boolean.class)).isFalse();
+	}
+
+	@Test
+	void offersTheSandboxWhereverTheOwnerAskedForItExplicitly() {
+		StandardEnvironment withTelegram = environment(
+				Map.of("kamibot.telegram.token", "123:abc", "kamibot.payment.sandbox.enabled", "true"));
+		new Defaults().postProcessEnvironment(withTelegram, null);
+		assertThat(withTelegram.getProperty("kamibot.payment.sandbox.enabled", Boolean.class)).isTrue();
+
+		StandardEnvironment declined = environment(Map.of("kamibot.payment.sandbox.enabled", "false"));
+		new Defaults().postProcessEnvironment(declined, null);
+		assertThat(declined.getProperty("kamibot.payment.sandbox.enabled", Boolean.class)).isFalse();
 	}
 
 	@Test
