@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.kamibot.vault.Vault;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -52,6 +54,17 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 			Map.entry("kamibot.wechatpay.merchant-key", "WeChat Pay (KAMIBOT_WECHATPAY_MERCHANT_KEY)"),
 			Map.entry("kamibot.wechatpay.api-v3-key", "WeChat Pay (KAMIBOT_WECHATPAY_API_V3_KEY)"));
 
+	private final Log log;
+
+	public Defaults() {
+		this(Supplier::get);
+	}
+
+	/** Boot's way of logging before logging is set up: the lines are written once it is. */
+	public Defaults(DeferredLogFactory logs) {
+		this.log = logs.getLog(Defaults.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> computed = new HashMap<>();
@@ -59,7 +72,12 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 		String mongoUri = environment.getProperty("kamibot.mongodb.uri", "");
 		boolean embedded = mongoUri.isBlank();
 		computed.put(EMBEDDED, embedded);
+		DataDirectory data = new DataDirectory(dataDir, log);
+		if (embedded || blank(environment, "kamibot.admin.api-token") || Files.isDirectory(dataDir)) {
+			data.secure();
+		}
 		if (embedded) {
+			data.ownerOnlyFile(DataDirectory.DATABASE);
 			computed.put("spring.mongodb.database", "kamibot");
 			if (!environment.containsProperty(SANDBOX)) {
 				computed.put(SANDBOX, real(environment).isEmpty());

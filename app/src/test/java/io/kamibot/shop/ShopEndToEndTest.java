@@ -1,9 +1,13 @@
 package io.kamibot.shop;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,20 @@ class ShopEndToEndTest {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("kamibot.redis.address", TestRedis::address);
+	}
+
+	@Test
+	void keepsTheDataDirectoryAndTheDatabaseFileToTheOwner() throws IOException {
+		Path data = Path.of("target/test-data/end-to-end");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("kamibot.mv"))))
+			.isEqualTo("rw-------");
+		try (Stream<Path> files = Files.list(data)) {
+			assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+				.as(file.toString())
+				.doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ,
+						PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+		}
 	}
 
 	@Test
