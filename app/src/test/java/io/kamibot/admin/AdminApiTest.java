@@ -152,6 +152,20 @@ class AdminApiTest {
 	}
 
 	@Test
+	void refusesAPriceOfZeroFenOrZeroStarsAndKeepsThePriceItHad() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		HttpResponse<String> free = shop.saveProduct("FREE", "{\"title\":\"x\",\"priceFen\":0}");
+		assertThat(free.statusCode()).isEqualTo(400);
+		assertThat(free.body()).contains("Prices must be positive");
+		assertThat(shop.saveProduct("FREE", "{\"title\":\"x\",\"priceFen\":1,\"starsPrice\":0}").statusCode())
+			.isEqualTo(400);
+		assertThat(shop.get("/api/admin/products/FREE", TOKEN).statusCode()).as("nothing saved").isEqualTo(404);
+		shop.saveProduct("PRICED", "{\"title\":\"x\",\"priceFen\":1}");
+		assertThat(shop.saveProduct("PRICED", "{\"priceFen\":0}").statusCode()).isEqualTo(400);
+		assertThat(ShopClient.ok(shop.get("/api/admin/products/PRICED", TOKEN)).get("priceFen").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void rejectsLinesThatAreNotUtf8TextWithTheirNumberAndReason() throws Exception {
 		ShopClient shop = new ShopClient(port, TOKEN);
 		shop.saveProduct("TEXTONLY", "{\"title\":\"Text only\",\"priceFen\":100}");
