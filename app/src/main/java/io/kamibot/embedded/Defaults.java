@@ -56,11 +56,7 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 
 	private final Log log;
 
-	public Defaults() {
-		this(Supplier::get);
-	}
-
-	/** Boot's way of logging before logging is set up: the lines are written once it is. */
+	/** Boot's way of logging before logging is set up: the lines are written once it is. The only constructor. */
 	public Defaults(DeferredLogFactory logs) {
 		this.log = logs.getLog(Defaults.class);
 	}

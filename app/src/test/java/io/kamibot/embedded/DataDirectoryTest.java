@@ -77,14 +77,16 @@ class DataDirectoryTest {
 	}
 
 	@Test
-	void preparesTheDataDirectoryBeforeAnyBeanStarts() throws IOException {
-		Path dir = parent.resolve("data");
+	void preparesTheDataDirectoryBeforeAnyBeanStartsAndLogsThroughBoot() throws IOException {
+		Path dir = Files.createDirectory(parent.resolve("data"));
+		chmod(dir, "rwxr-xr-x");
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("test", Map.of("kamibot.data-dir", dir.toString())));
 
-		new Defaults().postProcessEnvironment(environment, null);
+		new Defaults(destination -> log()).postProcessEnvironment(environment, null);
 
+		assertThat(warnings).singleElement().asString().contains(dir.toString(), "rwxr-xr-x");
 		assertThat(mode(dir)).isEqualTo("rwx------");
 		assertThat(mode(dir.resolve("kamibot.mv"))).isEqualTo("rw-------");
 		assertThat(mode(dir.resolve("secrets.key"))).isEqualTo("rw-------");

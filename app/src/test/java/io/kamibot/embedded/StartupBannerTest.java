@@ -3,6 +3,7 @@ package io.kamibot.embedded;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +46,7 @@ class StartupBannerTest {
 		all.put("kamibot.data-dir", data.toString());
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", all));
-		new Defaults().postProcessEnvironment(environment, null);
+		new Defaults(Supplier::get).postProcessEnvironment(environment, null);
 		return new StartupBanner(environment);
 	}
 
