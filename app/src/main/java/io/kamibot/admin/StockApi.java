@@ -49,7 +49,8 @@ class StockApi {
 					"An import may have at most " + settings.maxImportBytes() + " bytes; split the file");
 		}
 		catalog.get(id);
-		ImportReport report = stock.importCodes(id, request.getInputStream(), AdminApi.ACTOR, settings.maxImportBytes());
+		ImportReport report = stock.importCodes(id, request.getInputStream(), AdminApi.ACTOR,
+				settings.maxImportBytes());
 		audit.record(AdminApi.ACTOR, "stock.import", sku, report.imported() + " imported, batch " + report.batchId());
 		return ImportResult.of(report);
 	}

@@ -62,8 +62,8 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 					+ "PAYING", where);
 		}
 		else {
-			log.warn("SANDBOX PAYMENT IS ON (KAMIBOT_PAYMENT_SANDBOX_ENABLED=true) NEXT TO REAL ONES ({}): buyers in {} "
-					+ "get codes WITHOUT PAYING. Unset it unless this shop is a test", String.join(", ", real), where);
+			log.warn("SANDBOX PAYMENT IS ON (KAMIBOT_PAYMENT_SANDBOX_ENABLED=true) NEXT TO REAL ONES ({}): buyers in "
+					+ "{} get codes WITHOUT PAYING. Unset it unless this shop is a test", String.join(", ", real), where);
 		}
 	}
 }

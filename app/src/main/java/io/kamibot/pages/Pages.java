@@ -78,9 +78,9 @@ class Pages {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore())
-				.header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-"
-						+ nonce + "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-						+ "frame-ancestors 'none'")
+				.header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce
+						+ "'; style-src 'nonce-" + nonce + "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+						+ "form-action 'none'; frame-ancestors 'none'")
 				.body(html.toString());
 		}
 	}

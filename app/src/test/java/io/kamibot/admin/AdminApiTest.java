@@ -213,8 +213,9 @@ class AdminApiTest {
 	}
 
 	private HttpResponse<String> importBytes(String sku, byte[] body) throws Exception {
+		URI stock = URI.create("http://127.0.0.1:" + port + "/api/admin/products/" + sku + "/stock");
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/products/" + sku + "/stock"))
+			.send(HttpRequest.newBuilder(stock)
 				.header("Content-Type", "text/plain")
 				.header("Authorization", "Bearer " + TOKEN)
 				.POST(BodyPublishers.ofByteArray(body))

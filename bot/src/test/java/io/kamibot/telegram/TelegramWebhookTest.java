@@ -83,8 +83,8 @@ class TelegramWebhookTest {
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			// The rest of the body never comes: a server that reads it before the secret would still be waiting.
-			String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-				.readLine();
+			String status = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
 			assertThat(status).startsWith("HTTP/1.1 401");
 		}
 	}
