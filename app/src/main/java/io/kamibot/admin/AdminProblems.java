@@ -6,6 +6,8 @@ import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.payment.NotRefundable;
 import io.kamibot.payment.RefundFailed;
+import io.kamibot.stock.ImportTooLarge;
+import io.kamibot.stock.NotText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +36,16 @@ class AdminProblems {
 	@ExceptionHandler
 	ProblemDetail unknownProduct(UnknownProduct e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail importTooLarge(ImportTooLarge e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notText(NotText e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
 	}
 
 	@ExceptionHandler

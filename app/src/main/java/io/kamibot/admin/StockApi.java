@@ -19,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Imports codes (streamed straight from the request body) and reports stock levels. */
+/**
+ * Imports codes (streamed straight from the request body) and reports stock levels. The size limit is checked on the
+ * declared length first and then on the bytes as they arrive, so a chunked upload cannot pass it; a refused upload
+ * puts none of its codes on sale.
+ */
 @RestController
 @RequestMapping("/api/admin/products/{sku}/stock")
 class StockApi {
@@ -45,7 +49,8 @@ class StockApi {
 					"An import may have at most " + settings.maxImportBytes() + " bytes; split the file");
 		}
 		catalog.get(id);
-		ImportReport report = stock.importCodes(id, request.getInputStream(), AdminApi.ACTOR);
+		ImportReport report = stock.importCodes(id, request.getInputStream(), AdminApi.ACTOR,
+				settings.maxImportBytes());
 		audit.record(AdminApi.ACTOR, "stock.import", sku, report.imported() + " imported, batch " + report.batchId());
 		return ImportResult.of(report);
 	}

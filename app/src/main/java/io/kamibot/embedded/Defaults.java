@@ -10,14 +10,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import io.kamibot.vault.Vault;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -25,11 +29,37 @@ import org.springframework.core.env.MapPropertySource;
  * what the owner did not set: in embedded mode the secrets key, the sandbox and the demo; in both modes an admin
  * token kept in the data directory. Production without a secrets key is refused: codes sealed with a key that
  * lives only in a container would be lost with it.
+ * <p>
+ * The sandbox gives codes away, so it fails closed: unless the owner set it, it is on only in embedded mode while
+ * no real payment provider and no real chat channel is configured, the shop someone tries out on their own machine.
  */
 public class Defaults implements EnvironmentPostProcessor, Ordered {
 
 	static final String EMBEDDED = "kamibot.embedded";
 	static final String GENERATED_TOKEN = "kamibot.admin.generated-token";
+	static final String SANDBOX = "kamibot.payment.sandbox.enabled";
+	/** Set when the sandbox was decided here rather than by the owner. */
+	static final String SANDBOX_IMPLICIT = "kamibot.payment.sandbox.implicit";
+
+	/**
+	 * Settings that bring real buyers or real money, by what they turn on; any one of them, even blank, turns the
+	 * implicit sandbox off. Telegram is both: its token turns on the channel and Stars payments.
+	 */
+	private static final List<Map.Entry<String, String>> REAL = List.of(
+			Map.entry("kamibot.telegram.token", "Telegram (KAMIBOT_TELEGRAM_TOKEN)"),
+			Map.entry("kamibot.wechat.app-id", "WeChat Official Account (KAMIBOT_WECHAT_APP_ID)"),
+			Map.entry("kamibot.wechat.secret", "WeChat Official Account (KAMIBOT_WECHAT_SECRET)"),
+			Map.entry("kamibot.wechat.token", "WeChat Official Account (KAMIBOT_WECHAT_TOKEN)"),
+			Map.entry("kamibot.wechatpay.mch-id", "WeChat Pay (KAMIBOT_WECHATPAY_MCH_ID)"),
+			Map.entry("kamibot.wechatpay.merchant-key", "WeChat Pay (KAMIBOT_WECHATPAY_MERCHANT_KEY)"),
+			Map.entry("kamibot.wechatpay.api-v3-key", "WeChat Pay (KAMIBOT_WECHATPAY_API_V3_KEY)"));
+
+	private final Log log;
+
+	/** Boot's way of logging before logging is set up: the lines are written once it is. The only constructor. */
+	public Defaults(DeferredLogFactory logs) {
+		this.log = logs.getLog(Defaults.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,9 +68,17 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 		String mongoUri = environment.getProperty("kamibot.mongodb.uri", "");
 		boolean embedded = mongoUri.isBlank();
 		computed.put(EMBEDDED, embedded);
+		DataDirectory data = new DataDirectory(dataDir, log);
+		if (embedded || blank(environment, "kamibot.admin.api-token") || Files.isDirectory(dataDir)) {
+			data.secure();
+		}
 		if (embedded) {
+			data.ownerOnlyFile(DataDirectory.DATABASE);
 			computed.put("spring.mongodb.database", "kamibot");
-			defaultTo(environment, computed, "kamibot.payment.sandbox.enabled", true);
+			if (!environment.containsProperty(SANDBOX)) {
+				computed.put(SANDBOX, real(environment).isEmpty());
+				computed.put(SANDBOX_IMPLICIT, true);
+			}
 			defaultTo(environment, computed, "kamibot.demo.enabled", true);
 			if (blank(environment, "kamibot.secrets.key")) {
 				computed.put("kamibot.secrets.key", kept(dataDir.resolve("secrets.key"), Vault::newKey));
@@ -73,6 +111,14 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 		if (!environment.containsProperty(key)) {
 			computed.put(key, value);
 		}
+	}
+
+	/** Which of {@link #REAL} are configured, by what they turn on and the variable that does it. */
+	static List<String> real(Environment environment) {
+		return REAL.stream()
+			.filter(setting -> environment.containsProperty(setting.getKey()))
+			.map(Map.Entry::getValue)
+			.toList();
 	}
 
 	private static boolean blank(ConfigurableEnvironment environment, String key) {

@@ -1,7 +1,19 @@
 package io.kamibot.admin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Random;
 
 import io.kamibot.shop.ShopClient;
 import io.kamibot.testing.TestRedis;
@@ -137,5 +149,106 @@ class AdminApiTest {
 		shop.saveProduct("BIG", "{\"title\":\"Big\",\"priceFen\":100}");
 		assertThat(shop.importCodes("BIG", "B-1234567890\n".repeat(400)).statusCode()).isEqualTo(413);
 		assertThat(shop.levels("BIG").get("available").asLong()).isZero();
+	}
+
+	@Test
+	void refusesAPriceOfZeroFenOrZeroStarsAndKeepsThePriceItHad() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		HttpResponse<String> free = shop.saveProduct("FREE", "{\"title\":\"x\",\"priceFen\":0}");
+		assertThat(free.statusCode()).isEqualTo(400);
+		assertThat(free.body()).contains("Prices must be positive");
+		assertThat(shop.saveProduct("FREE", "{\"title\":\"x\",\"priceFen\":1,\"starsPrice\":0}").statusCode())
+			.isEqualTo(400);
+		assertThat(shop.get("/api/admin/products/FREE", TOKEN).statusCode()).as("nothing saved").isEqualTo(404);
+		shop.saveProduct("PRICED", "{\"title\":\"x\",\"priceFen\":1}");
+		assertThat(shop.saveProduct("PRICED", "{\"priceFen\":0}").statusCode()).isEqualTo(400);
+		assertThat(ShopClient.ok(shop.get("/api/admin/products/PRICED", TOKEN)).get("priceFen").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsLinesThatAreNotUtf8TextWithTheirNumberAndReason() throws Exception {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("TEXTONLY", "{\"title\":\"Text only\",\"priceFen\":100}");
+		byte[] file = concat("T-1\n".getBytes(StandardCharsets.US_ASCII), new byte[] { 'T', '-', (byte) 0xC3, '(' },
+				"\nT-\u00002\nT-\u00073\nT-\u200B4\nT-5\n".getBytes(StandardCharsets.UTF_8));
+
+		JsonNode report = ShopClient.ok(importBytes("TEXTONLY", file));
+
+		assertThat(report.get("imported").asLong()).isEqualTo(2);
+		assertThat(report.get("rejected").toString()).isEqualTo("[{\"line\":2,\"reason\":\"invalid utf8\"},"
+				+ "{\"line\":3,\"reason\":\"control character\"},{\"line\":4,\"reason\":\"control character\"},"
+				+ "{\"line\":5,\"reason\":\"control character\"}]");
+		assertThat(shop.levels("TEXTONLY").get("available").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesABinaryFileWholeAndPutsNothingOnSale() throws Exception {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("BINARY", "{\"title\":\"Binary\",\"priceFen\":100}");
+		byte[] noise = new byte[4000]; // within this test's 4096-byte limit; 1 MB is refused the same way
+		new Random(11).nextBytes(noise);
+
+		HttpResponse<String> refused = importBytes("BINARY", noise);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(shop.levels("BINARY").get("available").asLong()).isZero();
+		assertThat(ShopClient.ok(shop.get("/api/admin/audit?action=stock.import&target=BINARY", TOKEN)).size())
+			.isZero();
+	}
+
+	@Test
+	void holdsTheSizeLimitForAChunkedUploadAndKeepsNothingOfIt() throws Exception {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("CHUNKED", "{\"title\":\"Chunked\",\"priceFen\":100}");
+		StringBuilder file = new StringBuilder();
+		for (int i = 0; file.length() < 10_799; i++) {
+			file.append(String.format("CHUNKED-%08d\n", i));
+		}
+
+		assertThat(chunkedImport("CHUNKED", file.toString())).startsWith("HTTP/1.1 413");
+		assertThat(shop.levels("CHUNKED").get("available").asLong()).isZero();
+		assertThat(chunkedImport("CHUNKED", "CHUNKED-SMALL-1\nCHUNKED-SMALL-2\n")).as("under the limit")
+			.startsWith("HTTP/1.1 200");
+		assertThat(shop.levels("CHUNKED").get("available").asLong()).isEqualTo(2);
+	}
+
+	private HttpResponse<String> importBytes(String sku, byte[] body) throws Exception {
+		URI stock = URI.create("http://127.0.0.1:" + port + "/api/admin/products/" + sku + "/stock");
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(stock)
+				.header("Content-Type", "text/plain")
+				.header("Authorization", "Bearer " + TOKEN)
+				.POST(BodyPublishers.ofByteArray(body))
+				.build(), BodyHandlers.ofString());
+	}
+
+	/** Sends the file as {@code Transfer-Encoding: chunked}, 1 KB a chunk, and returns the response as received. */
+	private String chunkedImport(String sku, String file) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/admin/products/" + sku + "/stock HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Authorization: Bearer " + TOKEN + "\r\nContent-Type: text/plain\r\n"
+					+ "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+			for (int at = 0; at < bytes.length; at += 1024) {
+				int n = Math.min(1024, bytes.length - at);
+				out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(bytes, at, n);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			all.writeBytes(part);
+		}
+		return all.toByteArray();
 	}
 }

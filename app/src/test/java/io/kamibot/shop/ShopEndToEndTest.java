@@ -1,11 +1,23 @@
 package io.kamibot.shop;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.kamibot.testing.TestRedis;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +57,70 @@ class ShopEndToEndTest {
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
 		registry.add("kamibot.redis.address", TestRedis::address);
+	}
+
+	@Test
+	void servesEveryPageWithAFreshNonceForItsOwnScriptsAndNeverInAFrame() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		for (String path : List.of("/", "/index.html", "/admin.html")) {
+			HttpResponse<String> first = shop.get(path, null);
+			HttpResponse<String> second = shop.get(path, null);
+			assertThat(first.statusCode()).as(path).isEqualTo(200);
+			assertThat(first.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+			String policy = first.headers().firstValue("Content-Security-Policy").orElse("");
+			assertThat(first.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
+			assertThat(policy).as(path).contains("default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'");
+			String nonce = policy.replaceFirst("(?s).*script-src 'nonce-([A-Za-z0-9_-]{16,})'.*", "$1");
+			assertThat(nonce).as(path).isNotEqualTo(policy)
+				.isNotEqualTo(second.headers().firstValue("Content-Security-Policy").orElse("")
+					.replaceFirst("(?s).*script-src 'nonce-([A-Za-z0-9_-]+)'.*", "$1"));
+			assertThat(policy).as(path).contains("style-src 'nonce-" + nonce + "'").doesNotContain("unsafe");
+			List<String> tags = new ArrayList<>();
+			Matcher tag = Pattern.compile("<(script|style)\\b[^>]*>").matcher(first.body());
+			while (tag.find()) {
+				tags.add(tag.group());
+			}
+			assertThat(tags).as(path).isNotEmpty().allMatch(t -> t.contains(" nonce=\"" + nonce + "\""));
+			String markup = first.body().replaceAll("(?s)<(script|style)\\b.*?</\\1>", "");
+			assertThat(markup).as(path + ": inline handlers or styles no nonce can allow")
+				.doesNotContainPattern("<[^>]+\\s(on[a-z]+|style)\\s*=");
+		}
+		HttpResponse<String> missing = getHtml("/no-such-page");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(missing.headers().allValues("Content-Security-Policy"))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("default-src 'none'", "frame-ancestors 'none'");
+	}
+
+	private HttpResponse<String> getHtml(String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.header("Accept", "text/html")
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
+	void keepsTheDataDirectoryAndTheDatabaseFileToTheOwner() throws IOException {
+		Path data = Path.of("target/test-data/end-to-end");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("kamibot.mv"))))
+			.isEqualTo("rw-------");
+		try (Stream<Path> files = Files.list(data)) {
+			assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+				.as(file.toString())
+				.doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ,
+						PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+		}
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.customer.ChannelIdentity;
 import io.kamibot.customer.Customers;
 import io.kamibot.stock.ImportReport;
+import io.kamibot.stock.ImportTooLarge;
+import io.kamibot.stock.NotText;
 import io.kamibot.stock.Stock;
 import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
@@ -102,10 +104,20 @@ class TelegramImport {
 		ImportReport report;
 		try (InputStream in = new Progress(download(document), document.getFileSize(),
 				percent -> edit(progress, texts.render(locale, Text.IMPORT_PROGRESS, sku, percent)))) {
-			report = stock.importCodes(sku, in, "telegram:" + identity.userId() + ":" + document.getFileName());
+			report = stock.importCodes(sku, in, "telegram:" + identity.userId() + ":" + document.getFileName(),
+					MAX_BYTES);
 		}
 		catch (UnknownProduct e) {
 			edit(progress, texts.render(locale, Text.PRODUCT_UNAVAILABLE, sku));
+			return;
+		}
+		catch (NotText e) {
+			edit(progress, texts.render(locale, Text.IMPORT_NOT_TEXT, sku, e.garbled(), e.lines()));
+			return;
+		}
+		catch (ImportTooLarge e) {
+			// The file said it was smaller, or did not say: a self-hosted Bot API server serves larger files.
+			edit(progress, texts.render(locale, Text.IMPORT_TOO_LARGE, MAX_BYTES / 1024 / 1024));
 			return;
 		}
 		catch (IOException e) {

@@ -1,11 +1,14 @@
 package io.kamibot.telegram;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import io.kamibot.vault.Vault;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -20,6 +23,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class TelegramWebhook {
 
 	static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+	/** An update is a message of at most 4,096 characters with its entities and keyboard: far below this. */
+	static final int MAX_UPDATE_BYTES = 1024 * 1024;
 
 	private final String secret;
 	private final TelegramInbound inbound;
@@ -33,15 +38,23 @@ class TelegramWebhook {
 		this.worker = worker;
 	}
 
+	/**
+	 * The body is taken as the request, not as a {@code @RequestBody}, which Spring would read before this method
+	 * runs: a push without the secret is answered without a byte of its body read.
+	 */
 	@PostMapping("/telegram/webhook")
 	ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String presented,
-			@RequestBody String body) {
+			HttpServletRequest request) throws IOException {
 		if (!Vault.constantTimeEquals(presented, secret)) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
+		byte[] body = request.getInputStream().readNBytes(MAX_UPDATE_BYTES + 1);
+		if (body.length > MAX_UPDATE_BYTES) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
 		Update update;
 		try {
-			update = json.read(body);
+			update = json.read(new String(body, StandardCharsets.UTF_8));
 		}
 		catch (IllegalStateException e) {
 			return ResponseEntity.badRequest().build();

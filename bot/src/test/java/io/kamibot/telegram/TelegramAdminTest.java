@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -236,6 +237,21 @@ class TelegramAdminTest {
 
 		assertThat(report.param("text")).contains("成功 400，重复 2，拒绝 2").contains("403").contains("404");
 		assertThat(stock.levels(sku).available()).isEqualTo(400);
+	}
+
+	@Test
+	void aBinaryFileImportsNothingAndTheAdminIsToldWhy() {
+		Sku sku = product("ADM-BIN", 0, null, 0);
+		byte[] noise = new byte[1024 * 1024];
+		new Random(5).nextBytes(noise);
+		telegram.addFile("file-adm-bin", noise);
+		telegram.push(telegram.document(updates.incrementAndGet(), ADMIN, ADMIN, "file-adm-bin", "codes.xlsx",
+				"/import ADM-BIN"));
+
+		FakeBotApi.Call refused = telegram.awaitCall("editMessageText",
+				c -> chat(c, ADMIN) && c.param("text").contains("未导入 ADM-BIN"), WAIT);
+		assertThat(refused.param("text")).contains("UTF-8");
+		assertThat(stock.levels(sku).available()).isZero();
 	}
 
 	@Test

@@ -1,10 +1,15 @@
 package io.kamibot.telegram;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import testing.kamibot.CoreTestApplication;
@@ -66,6 +71,22 @@ class TelegramWebhookTest {
 		assertThat(post(update, SECRET + "x")).isEqualTo(401);
 		Thread.sleep(1500);
 		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8001".equals(c.param("chat_id")))).isEmpty();
+	}
+
+	@Test
+	void answersAWrongSecretWithoutReadingTheBody() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ TelegramWebhook.SECRET_HEADER + ": wrong\r\nContent-Length: 1000000\r\n\r\n{\"update_id\":")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// The rest of the body never comes: a server that reads it before the secret would still be waiting.
+			String status = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+			assertThat(status).startsWith("HTTP/1.1 401");
+		}
 	}
 
 	@Test

@@ -53,7 +53,7 @@ public class Catalog {
 
 	/**
 	 * Creates the product or changes the fields the draft names. Last write wins: products are edited by admins,
-	 * not raced by buyers.
+	 * not raced by buyers. Prices are at least 1 fen and 1 star: a product for nothing would hand out codes for free.
 	 */
 	public Product save(Sku sku, ProductDraft draft) {
 		Instant now = clock.instant();
@@ -75,6 +75,10 @@ public class Catalog {
 					draft.starsPrice() != null ? draft.starsPrice() : current.starsPrice(),
 					orDefault(draft.active(), current.active()), orDefault(draft.maxPerOrder(), current.maxPerOrder()),
 					orDefault(draft.lowStockThreshold(), current.lowStockThreshold()), current.createdAt(), now);
+		}
+		// Here rather than in the record, so a product an older version stored at price 0 can still be read and fixed.
+		if (next.priceFen() < 1) {
+			throw new IllegalArgumentException("Prices must be positive");
 		}
 		return mongo.save(next);
 	}

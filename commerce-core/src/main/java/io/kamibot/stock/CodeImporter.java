@@ -1,8 +1,9 @@
 package io.kamibot.stock;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,25 +15,45 @@ import java.util.List;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
 import io.kamibot.catalog.Sku;
 import io.kamibot.stock.ImportReport.Reason;
 import io.kamibot.stock.ImportReport.Rejection;
+import io.kamibot.stock.LineReader.Line;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static io.kamibot.stock.StockItems.*;
 
 /**
  * One streaming import: parses and seals lines in batches and lets the unique index on the keyed hash find
- * duplicates, so neither the file nor the set of codes seen is ever held in memory.
+ * duplicates, so neither the file nor the set of codes seen is ever held in memory. The codes are inserted
+ * {@link StockStatus#STAGED} and go on sale together, in one update, once the whole file has been read; a file
+ * refused on the way (too large, not text, unreadable) leaves nothing behind.
  */
 final class CodeImporter {
 
+	private static final Logger log = LoggerFactory.getLogger(CodeImporter.class);
+
 	static final int MAX_CODE_LENGTH = 256;
-	private static final int MAX_LINE_LENGTH = 1024;
+	/** Room for a code with its date in any script (up to 4 bytes a character), and a bound on memory. */
+	private static final int MAX_LINE_BYTES = 4096;
+	/**
+	 * A file is refused as not text as soon as at least this many of its lines are garbled (not UTF-8, or holding
+	 * control characters) and they are more than one in {@link #GARBLED_SHARE} of the lines read so far. Random
+	 * bytes meet this within their first few lines; a text file with a stray bad line gets it reported instead.
+	 */
+	static final int GARBLED_LINES = 8;
+	static final int GARBLED_SHARE = 10;
+	/** Staged codes older than this belong to an import whose process died; the next import of the SKU drops them. */
+	private static final Duration ABANDONED = Duration.ofDays(1);
 	private static final int BATCH_SIZE = 1000;
 	private static final int DUPLICATE_KEY = 11000;
 
@@ -40,45 +61,80 @@ final class CodeImporter {
 	private final Vault vault;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final Sku sku;
+	private final String batchId;
 
 	private final List<Document> pending = new ArrayList<>(BATCH_SIZE);
 	private final List<Long> pendingLines = new ArrayList<>(BATCH_SIZE);
 	private final List<Long> duplicateLines = new ArrayList<>();
 	private final List<Rejection> rejected = new ArrayList<>();
-	private long imported;
+	private long staged;
 	private long duplicates;
 	private long rejectedCount;
+	private long garbled;
 
-	CodeImporter(MongoCollection<Document> stock, Vault vault, Clock clock, ZoneId zone) {
+	CodeImporter(MongoCollection<Document> stock, Vault vault, Clock clock, ZoneId zone, Sku sku, String batchId) {
 		this.stock = stock;
 		this.vault = vault;
 		this.clock = clock;
 		this.zone = zone;
+		this.sku = sku;
+		this.batchId = batchId;
 	}
 
-	ImportReport run(Sku sku, String batchId, Reader input) throws IOException {
-		LineReader lines = new LineReader(input, MAX_LINE_LENGTH);
+	/**
+	 * Reads the whole input, then puts its codes on sale.
+	 *
+	 * @throws NotText when the input turns out to be binary; nothing is imported
+	 * @throws ImportTooLarge when the input passes its limit; nothing is imported
+	 */
+	ImportReport run(InputStream input) throws IOException {
+		discardAbandoned();
+		try {
+			read(input);
+		}
+		catch (IOException | RuntimeException e) {
+			try {
+				discard();
+			}
+			catch (RuntimeException failed) {
+				// Still not on sale; the next import of the SKU, a day on, removes them.
+				e.addSuppressed(failed);
+			}
+			throw e;
+		}
+		long onSale = putOnSale();
+		if (onSale != staged) {
+			log.warn("Import {} staged {} codes but put {} on sale", batchId, staged, onSale);
+		}
+		return new ImportReport(batchId, onSale, duplicates, List.copyOf(duplicateLines), List.copyOf(rejected),
+				rejectedCount);
+	}
+
+	private void read(InputStream input) throws IOException {
+		LineReader lines = new LineReader(input, MAX_LINE_BYTES);
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		long number = 0;
-		for (String line = lines.next(); line != null; line = lines.next()) {
+		for (Line line = lines.next(); line != null; line = lines.next()) {
 			number++;
-			accept(sku, batchId, number, line, today, now);
+			if (line.garbled() && ++garbled >= GARBLED_LINES && garbled * GARBLED_SHARE > number) {
+				throw new NotText(number, garbled);
+			}
+			accept(number, line, today, now);
 			if (pending.size() == BATCH_SIZE) {
 				flush();
 			}
 		}
 		flush();
-		return new ImportReport(batchId, imported, duplicates, List.copyOf(duplicateLines), List.copyOf(rejected),
-				rejectedCount);
 	}
 
-	private void accept(Sku sku, String batchId, long number, String line, LocalDate today, Instant now) {
-		if (line == LineReader.OVERLONG) {
-			reject(number, Reason.TOO_LONG);
+	private void accept(long number, Line line, LocalDate today, Instant now) {
+		if (line.unreadable() != null) {
+			reject(number, line.unreadable());
 			return;
 		}
-		String code = line.strip();
+		String code = line.text().strip();
 		Instant expiresAt = null;
 		int comma = code.lastIndexOf(',');
 		if (comma >= 0) {
@@ -106,8 +162,12 @@ final class CodeImporter {
 			reject(number, Reason.TOO_LONG);
 			return;
 		}
+		if (code.indexOf('\t') >= 0) {
+			reject(number, Reason.CONTROL_CHARACTER);
+			return;
+		}
 		Sealed sealed = vault.seal(code);
-		Document item = new Document(SKU, sku.value()).append(STATUS, StockStatus.AVAILABLE.name())
+		Document item = new Document(SKU, sku.value()).append(STATUS, StockStatus.STAGED.name())
 			.append(LOOKUP, vault.fingerprint(code))
 			.append(KEY_ID, sealed.keyId())
 			.append(CIPHER, new Binary(sealed.data()))
@@ -147,8 +207,37 @@ final class CodeImporter {
 				}
 			}
 		}
-		imported += pending.size() - failed;
+		staged += pending.size() - failed;
 		pending.clear();
 		pendingLines.clear();
+	}
+
+	/** STAGED → AVAILABLE for this import's codes, in one conditional update. */
+	private long putOnSale() {
+		return stock.updateMany(staged(), Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()),
+				Updates.set(CHANGED_AT, Date.from(clock.instant())))).getModifiedCount();
+	}
+
+	/** Removes what this import staged: none of it was ever on sale, and the codes may be imported again. */
+	private void discard() {
+		long removed = stock.deleteMany(staged()).getDeletedCount();
+		if (removed > 0) {
+			log.info("Import {} for {} refused; removed the {} codes it had staged", batchId, sku, removed);
+		}
+	}
+
+	private void discardAbandoned() {
+		Date before = Date.from(clock.instant().minus(ABANDONED));
+		long removed = stock.deleteMany(Filters.and(Filters.eq(SKU, sku.value()),
+				Filters.eq(STATUS, StockStatus.STAGED.name()), Filters.lt(IMPORTED_AT, before))).getDeletedCount();
+		if (removed > 0) {
+			log.warn("Removed {} codes of {} staged by an import that never finished", removed, sku);
+		}
+	}
+
+	/** This import's staged codes; the SKU and status lead, so the (sku, status, sellBy) index finds them. */
+	private Bson staged() {
+		return Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.STAGED.name()),
+				Filters.eq(BATCH, batchId));
 	}
 }

@@ -32,6 +32,12 @@ public record ImportReport(String batchId, long imported, long duplicates, List<
 		BAD_DATE,
 
 		/** The expiry date has passed. */
-		EXPIRED
+		EXPIRED,
+
+		/** The line's bytes are not UTF-8. */
+		INVALID_UTF8,
+
+		/** The line holds NUL, another control character, or an invisible format character. */
+		CONTROL_CHARACTER
 	}
 }

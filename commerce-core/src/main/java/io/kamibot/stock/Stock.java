@@ -2,9 +2,7 @@ package io.kamibot.stock;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,22 +71,36 @@ public class Stock {
 		items.createIndex(Indexes.ascending(ORDER, STATUS));
 	}
 
-	/**
-	 * Imports codes, one per line, optionally {@code code,YYYY-MM-DD} with the last day they may be sold. The input
-	 * is streamed and closed.
-	 */
+	/** Imports codes as {@link #importCodes(Sku, InputStream, String, long)} does, with no limit on the size. */
 	public ImportReport importCodes(Sku sku, InputStream input, String source) {
+		return importCodes(sku, input, source, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Imports codes from UTF-8 text, one per line, optionally {@code code,YYYY-MM-DD} with the last day they may be
+	 * sold. The input is streamed and closed. Lines that cannot be codes are reported with their number and reason;
+	 * the codes go on sale together once the whole input has been read, so a refused input puts none on sale.
+	 *
+	 * @param maxBytes the most bytes the input may have, counted as they arrive
+	 * @throws NotText when the input is binary rather than text; nothing is imported
+	 * @throws ImportTooLarge when the input has more than {@code maxBytes}; nothing is imported
+	 */
+	public ImportReport importCodes(Sku sku, InputStream input, String source, long maxBytes) {
 		if (!catalog.exists(sku)) {
 			throw new UnknownProduct(sku);
 		}
 		String batchId = new ObjectId().toHexString();
 		Instant started = clock.instant();
 		ImportReport report;
-		try (InputStreamReader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
-			report = new CodeImporter(items, vault, clock, shop.zone()).run(sku, batchId, reader);
+		try (InputStream bounded = new BoundedInput(input, maxBytes)) {
+			report = new CodeImporter(items, vault, clock, shop.zone(), sku, batchId).run(bounded);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Reading the import failed", e);
+		}
+		catch (NotText | ImportTooLarge e) {
+			log.warn("Refused an import for {} from {}: {}", sku, source, e.getMessage());
+			throw e;
 		}
 		mongo.insert(new ImportBatch(batchId, sku.value(), source, started, clock.instant(), report.imported(),
 				report.duplicates(), report.rejectedCount()));

@@ -1,11 +1,22 @@
 package io.kamibot.stock;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.catalog.UnknownProduct;
+import io.kamibot.testing.Codes;
 import io.kamibot.stock.ImportReport.Reason;
 import io.kamibot.stock.ImportReport.Rejection;
 import io.kamibot.testing.CoreTest;
@@ -14,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static io.kamibot.testing.Codes.stream;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +124,147 @@ class StockImportTest {
 		ImportReport report = stock.importCodes(sku, stream(file.toString()), "test");
 		assertThat(report.imported()).isEqualTo(2500);
 		assertThat(report.duplicateLines()).containsExactly(2501L);
+	}
+
+	@Test
+	void refusesRandomBytesWholeAndPutsNothingOnSale() {
+		byte[] noise = new byte[1024 * 1024];
+		new Random(7).nextBytes(noise);
+
+		assertThatThrownBy(() -> stock.importCodes(sku, new ByteArrayInputStream(noise), "test"))
+			.isInstanceOf(NotText.class);
+
+		assertThat(codesOfSku()).as("nothing staged is left behind").isZero();
+		assertThat(mongo.count(Query.query(Criteria.where("sku").is(sku.value())), ImportBatch.class)).isZero();
+	}
+
+	@Test
+	void reportsAFewGarbledLinesOfATextFileOneByOne() {
+		StringBuilder file = new StringBuilder(Codes.lines("FEW", 63));
+		for (int i = 0; i < CodeImporter.GARBLED_LINES - 1; i++) {
+			file.append("FEW-BAD-").append(i).append('\u0000').append('\n'); // lines 64-70
+		}
+		ImportReport report = stock.importCodes(sku, stream(file.toString()), "test");
+		assertThat(report.imported()).isEqualTo(63);
+		assertThat(report.rejected()).hasSize(7).allMatch(r -> r.reason() == Reason.CONTROL_CHARACTER);
+		assertThat(report.rejected().get(0).line()).isEqualTo(64);
+	}
+
+	@Test
+	void refusesAFileAsNotTextOnceGarbledLinesPassTheRule() {
+		// 8 garbled lines among 70: more than one in ten of the lines read when the eighth comes.
+		StringBuilder file = new StringBuilder(Codes.lines("RULE", 62));
+		for (int i = 0; i < CodeImporter.GARBLED_LINES; i++) {
+			file.append("RULE-BAD-").append(i).append('\u0000').append('\n');
+		}
+		file.append(Codes.lines("RULE-AFTER", 2000));
+		assertThatThrownBy(() -> stock.importCodes(sku, stream(file.toString()), "test"))
+			.isInstanceOfSatisfying(NotText.class, e -> assertThat(e.lines()).isEqualTo(70));
+		assertThat(codesOfSku()).isZero();
+	}
+
+	@Test
+	void refusesAnInputPastItsLimitAndKeepsNothingOfIt() {
+		String file = Codes.lines("LIMIT", 2500); // 2,500 lines of 11 bytes, more than one insert batch
+		int size = file.getBytes(StandardCharsets.UTF_8).length;
+
+		assertThatThrownBy(() -> stock.importCodes(sku, stream(file), "test", size - 1))
+			.isInstanceOf(ImportTooLarge.class);
+		assertThat(codesOfSku()).isZero();
+
+		ImportReport exact = stock.importCodes(sku, stream(file), "test", size);
+		assertThat(exact.imported()).as("the refused codes were removed, so they are no duplicates").isEqualTo(2500);
+	}
+
+	@Test
+	void putsNoCodeOnSaleBeforeTheWholeFileIsRead() throws Exception {
+		Paused input = new Paused(Codes.lines("WHOLE", 1500), false); // 1,000 inserted before the pause
+		CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, input,
+				"test"));
+		input.awaitPause();
+
+		assertThat(codesOfSku()).as("the first batch is in the database").isEqualTo(1000);
+		assertThat(stock.available(sku)).as("but not on sale").isZero();
+
+		input.resume();
+		assertThat(running.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1500);
+		assertThat(stock.available(sku)).isEqualTo(1500);
+	}
+
+	@Test
+	void aBrokenUploadLeavesNothingAndAnImportThatDiedIsClearedADayLater() throws Exception {
+		Paused broken = new Paused(Codes.lines("BROKEN", 1200), true);
+		CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, broken,
+				"test"));
+		broken.awaitPause();
+		broken.resume();
+		assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(UncheckedIOException.class);
+		assertThat(codesOfSku()).isZero();
+
+		Paused dying = new Paused(Codes.lines("DYING", 1200), true);
+		CompletableFuture<ImportReport> stuck = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, dying,
+				"test")); // as if its process died here, with 1,000 codes staged
+		dying.awaitPause();
+		assertThat(stock.importCodes(sku, stream(Codes.lines("DYING", 1000)), "soon after").duplicates())
+			.as("held by the unfinished import").isEqualTo(1000);
+
+		clock.advance(Duration.ofHours(25));
+		ImportReport later = stock.importCodes(sku, stream(Codes.lines("DYING", 1000)), "a day later");
+		assertThat(later.imported()).isEqualTo(1000);
+		assertThat(stock.available(sku)).isEqualTo(1000);
+		dying.resume();
+		assertThatThrownBy(() -> stuck.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(UncheckedIOException.class);
+	}
+
+	private long codesOfSku() {
+		return mongo.count(Query.query(Criteria.where("sku").is(sku.value())), "stock");
+	}
+
+	/** Gives the text, then waits in the next read until resumed; then ends, or fails like a dropped upload. */
+	private static final class Paused extends InputStream {
+
+		private final InputStream head;
+		private final boolean fail;
+		private final CountDownLatch paused = new CountDownLatch(1);
+		private final CountDownLatch resumed = new CountDownLatch(1);
+
+		Paused(String text, boolean fail) {
+			this.head = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+			this.fail = fail;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = head.read(buffer, offset, length);
+			if (n > 0) {
+				return n;
+			}
+			paused.countDown();
+			try {
+				resumed.await();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException(e);
+			}
+			if (fail) {
+				throw new IOException("connection reset");
+			}
+			return -1;
+		}
+
+		void awaitPause() throws InterruptedException {
+			assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+
+		void resume() {
+			resumed.countDown();
+		}
 	}
 }

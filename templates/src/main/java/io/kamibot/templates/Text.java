@@ -136,6 +136,7 @@ public enum Text {
 	IMPORT_REPORT("import.report"),
 	IMPORT_REJECTED_LINES("import.rejected.lines"),
 	IMPORT_TOO_LARGE("import.too.large"),
+	IMPORT_NOT_TEXT("import.not.text"),
 	REPLACE_USAGE("replace.usage"),
 	JSAPI_TITLE("jsapi.title"),
 	JSAPI_SUMMARY("jsapi.summary"),

@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param enabled whether the sandbox is offered at all (the embedded default turns it on)
+ * @param enabled whether the sandbox is offered at all (the embedded default turns it on while nothing real is
+ *     configured)
  * @param channels where it is offered; never Telegram, whose rules allow only Stars for digital goods
  */
 @ConfigurationProperties("kamibot.payment.sandbox")

@@ -1,0 +1,6 @@
+/**
+ * The HTML the shop serves from its own files (the web chat at {@code /}, the admin console at {@code /admin.html}),
+ * each response with a fresh nonce that alone lets its scripts and styles run; and the headers every response
+ * carries, so no page of the shop can be framed and anything else is locked down by default.
+ */
+package io.kamibot.pages;
