@@ -1,14 +1,15 @@
 package io.kamibot.stock;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -17,7 +18,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Updates;
 import io.kamibot.catalog.Sku;
 import io.kamibot.stock.ImportReport.Reason;
 import io.kamibot.stock.ImportReport.Rejection;
@@ -25,8 +25,8 @@ import io.kamibot.stock.LineReader.Line;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +34,10 @@ import static io.kamibot.stock.StockItems.*;
 
 /**
  * One streaming import: parses and seals lines in batches and lets the unique index on the keyed hash find
- * duplicates, so neither the file nor the set of codes seen is ever held in memory. The codes are inserted
- * {@link StockStatus#STAGED} and go on sale together, in one update, once the whole file has been read; a file
- * refused on the way (too large, not text, unreadable) leaves nothing behind.
+ * duplicates, so neither the file nor the set of codes seen is ever held in memory. Each batch goes on sale as it
+ * is inserted (one write per code: a million codes arrive at the speed of plain inserts); a file refused on the way
+ * (too large, not text, broken off) takes back every code of it still unsold, by the ids this import gave them (12
+ * bytes a code). Random bytes are refused within their first lines, before anything is inserted.
  */
 final class CodeImporter {
 
@@ -52,8 +53,6 @@ final class CodeImporter {
 	 */
 	static final int GARBLED_LINES = 8;
 	static final int GARBLED_SHARE = 10;
-	/** Staged codes older than this belong to an import whose process died; the next import of the SKU drops them. */
-	private static final Duration ABANDONED = Duration.ofDays(1);
 	private static final int BATCH_SIZE = 1000;
 	private static final int DUPLICATE_KEY = 11000;
 
@@ -68,7 +67,8 @@ final class CodeImporter {
 	private final List<Long> pendingLines = new ArrayList<>(BATCH_SIZE);
 	private final List<Long> duplicateLines = new ArrayList<>();
 	private final List<Rejection> rejected = new ArrayList<>();
-	private long staged;
+	private final ByteArrayOutputStream inserted = new ByteArrayOutputStream();
+	private long imported;
 	private long duplicates;
 	private long rejectedCount;
 	private long garbled;
@@ -83,13 +83,12 @@ final class CodeImporter {
 	}
 
 	/**
-	 * Reads the whole input, then puts its codes on sale.
+	 * Reads the whole input, putting its codes on sale batch by batch.
 	 *
-	 * @throws NotText when the input turns out to be binary; nothing is imported
-	 * @throws ImportTooLarge when the input passes its limit; nothing is imported
+	 * @throws NotText when the input turns out to be binary; none of it stays on sale
+	 * @throws ImportTooLarge when the input passes its limit; none of it stays on sale
 	 */
 	ImportReport run(InputStream input) throws IOException {
-		discardAbandoned();
 		try {
 			read(input);
 		}
@@ -98,16 +97,12 @@ final class CodeImporter {
 				discard();
 			}
 			catch (RuntimeException failed) {
-				// Still not on sale; the next import of the SKU, a day on, removes them.
+				// Some of its codes stay on sale: the log says how the take-back failed.
 				e.addSuppressed(failed);
 			}
 			throw e;
 		}
-		long onSale = putOnSale();
-		if (onSale != staged) {
-			log.warn("Import {} staged {} codes but put {} on sale", batchId, staged, onSale);
-		}
-		return new ImportReport(batchId, onSale, duplicates, List.copyOf(duplicateLines), List.copyOf(rejected),
+		return new ImportReport(batchId, imported, duplicates, List.copyOf(duplicateLines), List.copyOf(rejected),
 				rejectedCount);
 	}
 
@@ -167,7 +162,8 @@ final class CodeImporter {
 			return;
 		}
 		Sealed sealed = vault.seal(code);
-		Document item = new Document(SKU, sku.value()).append(STATUS, StockStatus.STAGED.name())
+		Document item = new Document("_id", new ObjectId()).append(SKU, sku.value())
+			.append(STATUS, StockStatus.AVAILABLE.name())
 			.append(LOOKUP, vault.fingerprint(code))
 			.append(KEY_ID, sealed.keyId())
 			.append(CIPHER, new Binary(sealed.data()))
@@ -207,37 +203,31 @@ final class CodeImporter {
 				}
 			}
 		}
-		staged += pending.size() - failed;
+		imported += pending.size() - failed;
+		for (Document item : pending) {
+			inserted.writeBytes(item.getObjectId("_id").toByteArray());
+		}
 		pending.clear();
 		pendingLines.clear();
 	}
 
-	/** STAGED → AVAILABLE for this import's codes, in one conditional update. */
-	private long putOnSale() {
-		return stock.updateMany(staged(), Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()),
-				Updates.set(CHANGED_AT, Date.from(clock.instant())))).getModifiedCount();
-	}
-
-	/** Removes what this import staged: none of it was ever on sale, and the codes may be imported again. */
+	/**
+	 * Takes back the codes of a refused file that are still unsold, {@value #BATCH_SIZE} at a time by id; a code a
+	 * buyer took meanwhile was a good code of the owner's and stays sold.
+	 */
 	private void discard() {
-		long removed = stock.deleteMany(staged()).getDeletedCount();
-		if (removed > 0) {
-			log.info("Import {} for {} refused; removed the {} codes it had staged", batchId, sku, removed);
+		byte[] ids = inserted.toByteArray();
+		long removed = 0;
+		for (int start = 0; start < ids.length; start += 12 * BATCH_SIZE) {
+			List<ObjectId> chunk = new ArrayList<>(BATCH_SIZE);
+			for (int at = start; at < Math.min(ids.length, start + 12 * BATCH_SIZE); at += 12) {
+				chunk.add(new ObjectId(Arrays.copyOfRange(ids, at, at + 12)));
+			}
+			removed += stock.deleteMany(Filters.and(Filters.in("_id", chunk),
+					Filters.eq(STATUS, StockStatus.AVAILABLE.name()), Filters.eq(BATCH, batchId))).getDeletedCount();
 		}
-	}
-
-	private void discardAbandoned() {
-		Date before = Date.from(clock.instant().minus(ABANDONED));
-		long removed = stock.deleteMany(Filters.and(Filters.eq(SKU, sku.value()),
-				Filters.eq(STATUS, StockStatus.STAGED.name()), Filters.lt(IMPORTED_AT, before))).getDeletedCount();
 		if (removed > 0) {
-			log.warn("Removed {} codes of {} staged by an import that never finished", removed, sku);
+			log.info("Import {} for {} refused; took back the {} codes it had put on sale", batchId, sku, removed);
 		}
-	}
-
-	/** This import's staged codes; the SKU and status lead, so the (sku, status, sellBy) index finds them. */
-	private Bson staged() {
-		return Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.STAGED.name()),
-				Filters.eq(BATCH, batchId));
 	}
 }

@@ -3,12 +3,6 @@ package io.kamibot.stock;
 /** Where a code is in its life. Each move is one conditional update naming the state it expects. */
 public enum StockStatus {
 
-	/**
-	 * Read from an import that has not reached its end yet: not on sale, and removed again if the import is refused
-	 * (too large, not text), so nothing of a refused file is ever sold.
-	 */
-	STAGED,
-
 	/** On the shelf, may be reserved by an order. */
 	AVAILABLE,
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -177,43 +176,18 @@ class StockImportTest {
 	}
 
 	@Test
-	void putsNoCodeOnSaleBeforeTheWholeFileIsRead() throws Exception {
-		Paused input = new Paused(Codes.lines("WHOLE", 1500), false); // 1,000 inserted before the pause
-		CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, input,
-				"test"));
-		input.awaitPause();
-
-		assertThat(codesOfSku()).as("the first batch is in the database").isEqualTo(1000);
-		assertThat(stock.available(sku)).as("but not on sale").isZero();
-
-		input.resume();
-		assertThat(running.get(30, TimeUnit.SECONDS).imported()).isEqualTo(1500);
-		assertThat(stock.available(sku)).isEqualTo(1500);
-	}
-
-	@Test
-	void aBrokenUploadLeavesNothingAndAnImportThatDiedIsClearedADayLater() throws Exception {
-		Paused broken = new Paused(Codes.lines("BROKEN", 1200), true);
+	void sellsEachBatchAsItIsReadAndABrokenUploadTakesBackWhatIsUnsold() throws Exception {
+		Paused broken = new Paused(Codes.lines("BROKEN", 1500), true); // 1,000 inserted before the pause
 		CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, broken,
 				"test"));
 		broken.awaitPause();
+		assertThat(stock.available(sku)).as("the first batch sells while the rest uploads").isEqualTo(1000);
+		stock.reserve(sku, "K-HOLDS-ONE", 1);
+
 		broken.resume();
 		assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(UncheckedIOException.class);
-		assertThat(codesOfSku()).isZero();
-
-		Paused dying = new Paused(Codes.lines("DYING", 1200), true);
-		CompletableFuture<ImportReport> stuck = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, dying,
-				"test")); // as if its process died here, with 1,000 codes staged
-		dying.awaitPause();
-		assertThat(stock.importCodes(sku, stream(Codes.lines("DYING", 1000)), "soon after").duplicates())
-			.as("held by the unfinished import").isEqualTo(1000);
-
-		clock.advance(Duration.ofHours(25));
-		ImportReport later = stock.importCodes(sku, stream(Codes.lines("DYING", 1000)), "a day later");
-		assertThat(later.imported()).isEqualTo(1000);
-		assertThat(stock.available(sku)).isEqualTo(1000);
-		dying.resume();
-		assertThatThrownBy(() -> stuck.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(UncheckedIOException.class);
+		assertThat(stock.available(sku)).isZero();
+		assertThat(codesOfSku()).as("the code a buyer holds stays his").isEqualTo(1);
 	}
 
 	private long codesOfSku() {
