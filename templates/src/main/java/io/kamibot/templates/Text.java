@@ -136,7 +136,8 @@ public enum Text {
 	JSAPI_NOT_FOUND("jsapi.not.found"),
 	WECHAT_MENU_CATALOG("wechat.menu.catalog"),
 	WECHAT_MENU_ORDERS("wechat.menu.orders"),
-	WECHAT_MENU_HELP("wechat.menu.help");
+	WECHAT_MENU_HELP("wechat.menu.help"),
+	WEBCHAT_REFUSED("webchat.refused");
 
 	private final String key;
 
