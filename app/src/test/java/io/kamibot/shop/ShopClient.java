@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Talks to a running shop over its public HTTP contract, as an outside client would. Like the chat page, it keeps
- * the token each web chat's first answer brings and sends it with the chat's later calls.
+ * the token each web chat's first answer brings and sends it with the chat's later calls. Its web chat calls come
+ * from one client address of its own, sent as {@code X-Forwarded-For} through the test shops' trusted proxy (the
+ * loopback, see {@code config/application.properties}), so the limits per address of one test never meet another's.
  */
 public class ShopClient {
 
@@ -29,11 +32,18 @@ public class ShopClient {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
 	private final String adminToken;
+	private final String address;
 	private final Map<String, String> chatTokens = new ConcurrentHashMap<>();
 
 	public ShopClient(int port, String adminToken) {
+		this(port, adminToken, randomAddress());
+	}
+
+	/** @param address the client address its web chat calls come from */
+	public ShopClient(int port, String adminToken, String address) {
 		this.base = "http://127.0.0.1:" + port;
 		this.adminToken = adminToken;
+		this.address = address;
 	}
 
 	/** A web chat message; returns the replies. */
@@ -58,7 +68,8 @@ public class ShopClient {
 	 */
 	public HttpResponse<String> chat(String method, String chatId, String endpoint, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/webchat/" + chatId + "/" + endpoint))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(Duration.ofSeconds(30))
+			.header("X-Forwarded-For", address);
 		if (body != null) {
 			request.header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
 		}
@@ -149,6 +160,11 @@ public class ShopClient {
 		List<String> texts = new ArrayList<>();
 		replies.get("replies").forEach(reply -> texts.add(reply.get("text").asString()));
 		return String.join("\n", texts);
+	}
+
+	private static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
 
 	public static String json(String field, String value) {

@@ -46,36 +46,39 @@ class WebchatController {
 	private final Conversation conversation;
 	private final WebchatOutbox outbox;
 	private final ChatAccess access;
+	private final ClientAddresses addresses;
 	private final Texts texts;
 
-	WebchatController(Conversation conversation, WebchatOutbox outbox, ChatAccess access, Texts texts) {
+	WebchatController(Conversation conversation, WebchatOutbox outbox, ChatAccess access, ClientAddresses addresses,
+			Texts texts) {
 		this.conversation = conversation;
 		this.outbox = outbox;
 		this.access = access;
+		this.addresses = addresses;
 		this.texts = texts;
 	}
 
 	@PostMapping("/messages")
 	Replies message(@PathVariable String chatId, @RequestHeader(name = TOKEN, required = false) String token,
-			@RequestBody TextMessage message) {
+			@RequestBody TextMessage message, HttpServletRequest request) {
 		checkChatId(chatId);
 		if (message == null || message.text() == null || message.text().length() > Inbound.MAX_TEXT) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"text is required and may have at most " + Inbound.MAX_TEXT + " characters");
 		}
-		return answer(chatId, token, Inbound.message(WebchatOutbox.CHANNEL, chatId, chatId, message.text()));
+		return answer(chatId, token, request, Inbound.message(WebchatOutbox.CHANNEL, chatId, chatId, message.text()));
 	}
 
 	@PostMapping("/callbacks")
 	Replies button(@PathVariable String chatId, @RequestHeader(name = TOKEN, required = false) String token,
-			@RequestBody ButtonPress press) {
+			@RequestBody ButtonPress press, HttpServletRequest request) {
 		checkChatId(chatId);
 		if (press == null || press.data() == null || press.data().isEmpty()
 				|| press.data().getBytes(StandardCharsets.UTF_8).length > Button.MAX_DATA_BYTES) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"data is required and may have at most " + Button.MAX_DATA_BYTES + " bytes");
 		}
-		return answer(chatId, token, Inbound.button(WebchatOutbox.CHANNEL, chatId, chatId, press.data()));
+		return answer(chatId, token, request, Inbound.button(WebchatOutbox.CHANNEL, chatId, chatId, press.data()));
 	}
 
 	@GetMapping("/messages")
@@ -92,8 +95,16 @@ class WebchatController {
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, say(request, Text.WEBCHAT_REFUSED)));
 	}
 
-	private Replies answer(String chatId, String token, Inbound inbound) {
-		String bound = access.admit(chatId, token);
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyChats(TooManyNewChats e, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+					say(request, Text.WEBCHAT_TOO_MANY_CHATS)));
+	}
+
+	private Replies answer(String chatId, String token, HttpServletRequest request, Inbound inbound) {
+		String address = addresses.of(request);
+		String bound = access.admit(chatId, token, address);
 		List<Reply> replies = new ArrayList<>(conversation.handle(inbound));
 		replies.addAll(outbox.take(chatId));
 		return Replies.of(replies, bound);

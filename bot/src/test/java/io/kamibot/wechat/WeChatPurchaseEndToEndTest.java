@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * QR sent as an image by customer-service message, a notify signed with the platform key, and the code by
  * customer-service message.
  */
-@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// The loopback is the trusted proxy, so the web chat's limit of new chats counts this test's own address.
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "kamibot.webchat.trusted-proxies=127.0.0.1")
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
 class WeChatPurchaseEndToEndTest {
@@ -78,6 +81,8 @@ class WeChatPurchaseEndToEndTest {
 	@Autowired
 	Customers customers;
 
+	private final String webchatAddress = "198.18." + ThreadLocalRandom.current().nextInt(256) + "."
+			+ (1 + ThreadLocalRandom.current().nextInt(254));
 	private String webchatToken;
 
 	@DynamicPropertySource
@@ -150,6 +155,7 @@ class WeChatPurchaseEndToEndTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(
 				URI.create("http://127.0.0.1:" + port + "/api/webchat/" + chat + "/" + endpoint))
 			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", webchatAddress)
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
 		if (webchatToken != null) {
 			request.header("X-Chat-Token", webchatToken);

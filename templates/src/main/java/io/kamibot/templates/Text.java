@@ -137,7 +137,8 @@ public enum Text {
 	WECHAT_MENU_CATALOG("wechat.menu.catalog"),
 	WECHAT_MENU_ORDERS("wechat.menu.orders"),
 	WECHAT_MENU_HELP("wechat.menu.help"),
-	WEBCHAT_REFUSED("webchat.refused");
+	WEBCHAT_REFUSED("webchat.refused"),
+	WEBCHAT_TOO_MANY_CHATS("webchat.too.many.chats");
 
 	private final String key;
 
