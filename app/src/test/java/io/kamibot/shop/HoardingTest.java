@@ -3,8 +3,11 @@ package io.kamibot.shop;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.kamibot.testing.Codes;
 import io.kamibot.testing.TestRedis;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static io.kamibot.shop.ShopClient.json;
+import static io.kamibot.shop.ShopClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/hoarding", "kamibot.admin.api-token=" + HoardingTest.TOKEN,
-		"kamibot.demo.enabled=false", "kamibot.webchat.new-chats-per-address=3" })
+		"kamibot.demo.enabled=false", "kamibot.webchat.new-chats-per-address=3", "kamibot.risk.orders-per-address=4" })
 class HoardingTest {
 
 	static final String TOKEN = "hoarding-test-admin-token-0123456";
@@ -65,6 +69,24 @@ class HoardingTest {
 		assertThat(one.say("many-chats-0", "/help").get("replies")).as("its chats go on").isNotEmpty();
 		assertThat(new ShopClient(port, TOKEN, address()).say("many-chats-3", "/start").has("chatToken"))
 			.as("another address is not held back").isTrue();
+	}
+
+	@Test
+	void aClientAddressPlacesOnlySoManyOrdersWhateverChatsItUses() {
+		ShopClient one = new ShopClient(port, TOKEN, address());
+		one.saveProduct("PER-ADDRESS", "{\"title\":\"Per address\",\"priceFen\":100}");
+		one.importCodes("PER-ADDRESS", Codes.lines("PER-ADDRESS", 40));
+		List<String> answers = new ArrayList<>();
+		for (int chat = 0; chat < 3; chat++) {
+			for (int order = 0; order < 2; order++) {
+				answers.add(text(one.say("per-address-" + chat, "/buy PER-ADDRESS 1")));
+			}
+		}
+		assertThat(answers).filteredOn(a -> a.contains("已创建")).hasSize(4);
+		assertThat(answers).filteredOn(a -> a.contains("您所在的网络短时间内下单过多")).hasSize(2);
+		assertThat(one.levels("PER-ADDRESS").get("reserved").asLong()).isEqualTo(4);
+		assertThat(text(new ShopClient(port, TOKEN, address()).say("per-address-elsewhere", "/buy PER-ADDRESS 1")))
+			.as("another address orders").contains("已创建");
 	}
 
 	/** A client address of this run's own, so runs against the same Redis do not share limits. */

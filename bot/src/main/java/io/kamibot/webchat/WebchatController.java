@@ -105,7 +105,7 @@ class WebchatController {
 	private Replies answer(String chatId, String token, HttpServletRequest request, Inbound inbound) {
 		String address = addresses.of(request);
 		String bound = access.admit(chatId, token, address);
-		List<Reply> replies = new ArrayList<>(conversation.handle(inbound));
+		List<Reply> replies = new ArrayList<>(conversation.handle(inbound.from(address)));
 		replies.addAll(outbox.take(chatId));
 		return Replies.of(replies, bound);
 	}

@@ -77,19 +77,26 @@ public class Orders {
 		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
 	}
 
+	/** Places an order from where the shop does not know the buyer's address; see {@link #place(String, Sku, int, String)}. */
+	public Order place(String customerId, Sku sku, int quantity) {
+		return place(customerId, sku, quantity, null);
+	}
+
 	/**
 	 * Places an order and reserves its codes until {@link Order#payBefore()}.
 	 *
+	 * @param origin the network address the order came from, where the channel knows it (the web chat), for the
+	 *     rules that limit orders per address; {@code null} otherwise
 	 * @throws ProductUnavailable when the product is unknown or paused
 	 * @throws InvalidQuantity when the quantity is out of range
 	 * @throws OutOfStock when not enough codes are available; no order is left behind
 	 */
-	public Order place(String customerId, Sku sku, int quantity) {
+	public Order place(String customerId, Sku sku, int quantity, String origin) {
 		Product product = catalog.find(sku).filter(Product::active).orElseThrow(() -> new ProductUnavailable(sku.value()));
 		if (quantity < 1 || quantity > product.maxPerOrder()) {
 			throw new InvalidQuantity(quantity, product.maxPerOrder());
 		}
-		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, product, quantity));
+		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, origin, product, quantity));
 		Instant now = clock.instant();
 		Order order = insertNew(customerId, product, quantity, now);
 		try {

@@ -96,6 +96,7 @@ public enum Text {
 	BUYER_REFUNDED("buyer.refunded"),
 	RISK_BANNED("risk.banned"),
 	RISK_RATE("risk.rate"),
+	RISK_ADDRESS("risk.address"),
 	RISK_UNPAID("risk.unpaid"),
 	RISK_QUANTITY("risk.quantity"),
 	ALERT_LOW_STOCK("alert.LOW_STOCK"),

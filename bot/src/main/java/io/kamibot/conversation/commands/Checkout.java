@@ -33,7 +33,7 @@ class Checkout {
 		if (payments.methodsFor(session.channel()).isEmpty()) {
 			return session.say(Text.PAYMENT_NONE);
 		}
-		Order order = orders.place(session.customerId(), sku, quantity);
+		Order order = orders.place(session.customerId(), sku, quantity, session.origin());
 		List<String> methods = payments.methodsFor(session.channel(), order);
 		if (methods.isEmpty()) {
 			// E.g. a product without a Stars price in Telegram: release the codes at once.
