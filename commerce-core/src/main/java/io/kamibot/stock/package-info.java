@@ -1,5 +1,6 @@
 /**
  * The codes for sale: streaming import with de-duplication, encrypted storage, and the conditional moves
- * AVAILABLE → RESERVED → SOLD (or VOID) that make sure each code goes to one buyer.
+ * AVAILABLE → RESERVED → SOLD (or VOID) that make sure each code goes to one buyer. Reservations are capped per
+ * product, so unpaid orders cannot hold the whole shelf.
  */
 package io.kamibot.stock;

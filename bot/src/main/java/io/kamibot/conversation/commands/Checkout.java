@@ -40,7 +40,8 @@ class Checkout {
 			orders.cancel(order.orderNo(), session.customerId());
 			return session.say(Text.PAYMENT_NONE);
 		}
-		String text = session.text(Text.ORDER_PLACED, order.orderNo(), order.title(), order.quantity(),
+		String text = session.text(order.holdsCodes() ? Text.ORDER_PLACED : Text.ORDER_PLACED_UNRESERVED,
+				order.orderNo(), order.title(), order.quantity(),
 				order.amountIn(Currency.CNY).orElseThrow().display(),
 				settings.reservation().toMinutes());
 		List<List<Button>> rows = new ArrayList<>();
