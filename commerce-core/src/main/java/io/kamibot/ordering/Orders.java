@@ -81,7 +81,7 @@ public class Orders {
 		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
 	}
 
-	/** Places an order from where the shop does not know the buyer's address; see {@link #place(String, Sku, int, String)}. */
+	/** Places an order whose buyer's address the shop does not know; see {@link #place(String, Sku, int, String)}. */
 	public Order place(String customerId, Sku sku, int quantity) {
 		return place(customerId, sku, quantity, null);
 	}

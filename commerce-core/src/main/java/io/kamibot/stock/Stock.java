@@ -160,8 +160,8 @@ public class Stock {
 
 	/** Reserved codes of the product, counted no further than the cap needs. */
 	private long reservedUpTo(Sku sku) {
-		return items.countDocuments(Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.RESERVED.name())),
-				new CountOptions().limit(ReservationCap.MAX_RESERVED));
+		Bson reserved = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.RESERVED.name()));
+		return items.countDocuments(reserved, new CountOptions().limit(ReservationCap.MAX_RESERVED));
 	}
 
 	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */
