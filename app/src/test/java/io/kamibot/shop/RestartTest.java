@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import static io.kamibot.shop.ShopClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded default keeps products, stock, orders and its secrets key across a restart. */
+/** The embedded default keeps products, stock, orders, web chats and its secrets key across a restart. */
 class RestartTest {
 
 	private static final String DATA = "target/test-data/restart";
@@ -26,6 +26,7 @@ class RestartTest {
 		String orderNo;
 		String code;
 		String token;
+		String chatToken;
 		try (ConfigurableApplicationContext first = start()) {
 			token = first.getEnvironment().getProperty("kamibot.admin.api-token");
 			ShopClient shop = new ShopClient(port(first), token);
@@ -36,11 +37,13 @@ class RestartTest {
 			JsonNode paid = shop.press("keeper", "pay:sandbox:" + orderNo);
 			code = paid.get("replies").get(1).get("codes").get(0).asString();
 			shop.say("keeper", "/buy KEPT 1");
+			chatToken = shop.chatToken("keeper");
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
 			assertThat(second.getEnvironment().getProperty("kamibot.admin.api-token")).isEqualTo(token);
-			ShopClient shop = new ShopClient(port(second), token);
+			// The buyer's page kept the chat's token; the shop kept only its keyed hash, which still matches.
+			ShopClient shop = new ShopClient(port(second), token).useChatToken("keeper", chatToken);
 			JsonNode levels = shop.levels("KEPT");
 			assertThat(levels.get("available").asLong()).isEqualTo(1);
 			assertThat(levels.get("reserved").asLong()).isEqualTo(1);

@@ -11,32 +11,91 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a running shop over its public HTTP contract, as an outside client would. */
+/**
+ * Talks to a running shop over its public HTTP contract, as an outside client would. Like the chat page, it keeps
+ * the token each web chat's first answer brings and sends it with the chat's later calls. Its web chat calls come
+ * from one client address of its own, sent as {@code X-Forwarded-For} through the test shops' trusted proxy (the
+ * loopback, see {@code config/application.properties}), so the limits per address of one test never meet another's.
+ */
 public class ShopClient {
 
+	public static final String CHAT_TOKEN = "X-Chat-Token";
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
 	private final String adminToken;
+	private final String address;
+	private final Map<String, String> chatTokens = new ConcurrentHashMap<>();
 
 	public ShopClient(int port, String adminToken) {
+		this(port, adminToken, randomAddress());
+	}
+
+	/** @param address the client address its web chat calls come from */
+	public ShopClient(int port, String adminToken, String address) {
 		this.base = "http://127.0.0.1:" + port;
 		this.adminToken = adminToken;
+		this.address = address;
 	}
 
 	/** A web chat message; returns the replies. */
 	public JsonNode say(String chatId, String text) {
-		return ok(post("/api/webchat/" + chatId + "/messages", json("text", text), "application/json", null));
+		return ok(chat("POST", chatId, "messages", json("text", text)));
 	}
 
 	/** A button press in the web chat; returns the replies. */
 	public JsonNode press(String chatId, String data) {
-		return ok(post("/api/webchat/" + chatId + "/callbacks", json("data", data), "application/json", null));
+		return ok(chat("POST", chatId, "callbacks", json("data", data)));
+	}
+
+	/** Messages that arrived in the web chat between calls, as the page polls for them. */
+	public JsonNode receive(String chatId) {
+		return ok(chat("GET", chatId, "messages", null));
+	}
+
+	/**
+	 * One web chat call with the chat's token when it has one; keeps a token the answer brings.
+	 *
+	 * @param body JSON, or {@code null} for a GET
+	 */
+	public HttpResponse<String> chat(String method, String chatId, String endpoint, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/webchat/" + chatId + "/" + endpoint))
+			.timeout(Duration.ofSeconds(30))
+			.header("X-Forwarded-For", address);
+		if (body != null) {
+			request.header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
+		}
+		String token = chatTokens.get(chatId);
+		if (token != null) {
+			request.header(CHAT_TOKEN, token);
+		}
+		HttpResponse<String> response = send(request);
+		if (response.statusCode() == 200) {
+			JsonNode issued = parse(response.body()).get("chatToken");
+			if (issued != null && issued.isString()) {
+				chatTokens.put(chatId, issued.asString());
+			}
+		}
+		return response;
+	}
+
+	/** The token the chat was bound to, as its first answer brought it, or {@code null}. */
+	public String chatToken(String chatId) {
+		return chatTokens.get(chatId);
+	}
+
+	/** Sends this token with the chat's later calls, as a client that learnt or guessed it would. */
+	public ShopClient useChatToken(String chatId, String token) {
+		chatTokens.put(chatId, token);
+		return this;
 	}
 
 	public HttpResponse<String> post(String path, String body, String contentType, String token) {
@@ -103,7 +162,12 @@ public class ShopClient {
 		return String.join("\n", texts);
 	}
 
-	private static String json(String field, String value) {
+	private static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+	}
+
+	public static String json(String field, String value) {
 		return JSON.createObjectNode().put(field, value).toString();
 	}
 

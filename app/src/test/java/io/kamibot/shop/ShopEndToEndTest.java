@@ -208,7 +208,10 @@ class ShopEndToEndTest {
 				null).statusCode()).isEqualTo(400);
 		assertThat(shop.post("/api/webchat/ok/messages", "{not json", "application/json", null).statusCode())
 			.isEqualTo(400);
-		assertThat(ShopClient.ok(shop.get("/api/webchat/ok/messages", null)).get("replies")).isEmpty();
+		assertThat(shop.get("/api/webchat/ok/messages", null).statusCode()).as("no token, nothing to read")
+			.isEqualTo(401);
+		assertThat(shop.say("ok", "/start").get("chatToken").asString()).as("the refused calls bound nothing")
+			.isNotEmpty();
 	}
 
 	@Test

@@ -57,6 +57,7 @@ class Failures {
 			return answer(switch (e.rule()) {
 				case BANNED -> session.say(Text.RISK_BANNED);
 				case RATE -> session.say(Text.RISK_RATE, e.limit());
+				case ADDRESS -> session.say(Text.RISK_ADDRESS, e.limit());
 				case UNPAID -> session.say(Text.RISK_UNPAID, e.limit());
 				case QUANTITY -> session.say(Text.RISK_QUANTITY, e.limit());
 			});

@@ -24,6 +24,11 @@ public record Session(Customer customer, Inbound inbound, Texts texts) {
 		return inbound.channel();
 	}
 
+	/** The network address the message came from, or {@code null} when the channel does not know it. */
+	public String origin() {
+		return inbound.origin();
+	}
+
 	public String text(Text text, Object... args) {
 		return texts.render(locale(), text, args);
 	}

@@ -2,6 +2,7 @@ package io.kamibot.webchat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kamibot.conversation.QrCodes;
 import io.kamibot.conversation.Reply;
 
@@ -17,10 +18,14 @@ final class WebchatMessages {
 	record ButtonPress(String data) {
 	}
 
-	record Replies(List<ReplyView> replies) {
+	/**
+	 * @param chatToken the token the chat was just bound to: only in the answer to a new chat's first call, and
+	 *     never again
+	 */
+	record Replies(List<ReplyView> replies, @JsonInclude(JsonInclude.Include.NON_NULL) String chatToken) {
 
-		static Replies of(List<Reply> replies) {
-			return new Replies(replies.stream().map(ReplyView::of).toList());
+		static Replies of(List<Reply> replies, String chatToken) {
+			return new Replies(replies.stream().map(ReplyView::of).toList(), chatToken);
 		}
 	}
 

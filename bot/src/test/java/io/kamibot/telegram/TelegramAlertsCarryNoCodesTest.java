@@ -151,6 +151,12 @@ class TelegramAlertsCarryNoCodesTest {
 		}
 		telegram.awaitCall("sendMessage", c -> chat(c, 8707) && c.param("text").contains("下单过于频繁"), WAIT);
 
+		// HOARDING: unpaid orders of four chats hold as much of a product as they may
+		Sku hoarded = product("NC-HOARDED", 30, 10L, 0, codes);
+		for (int i = 0; i < 4; i++) {
+			orders.place(customer(8710 + i), hoarded, 5);
+		}
+
 		// STOCK_EXPIRING
 		Sku expiring = new Sku("NC-EXPIRING");
 		catalog.save(expiring, new ProductDraft("NC-EXPIRING 商品", "desc", null, 990L, 10L, true, 10, 0));

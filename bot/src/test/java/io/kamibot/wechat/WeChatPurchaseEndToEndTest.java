@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * QR sent as an image by customer-service message, a notify signed with the platform key, and the code by
  * customer-service message.
  */
-@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// The loopback is the trusted proxy, so the web chat's limit of new chats counts this test's own address.
+@SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "kamibot.webchat.trusted-proxies=127.0.0.1")
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
 class WeChatPurchaseEndToEndTest {
@@ -77,6 +80,10 @@ class WeChatPurchaseEndToEndTest {
 
 	@Autowired
 	Customers customers;
+
+	private final String webchatAddress = "198.18." + ThreadLocalRandom.current().nextInt(256) + "."
+			+ (1 + ThreadLocalRandom.current().nextInt(254));
+	private String webchatToken;
 
 	@DynamicPropertySource
 	static void platforms(DynamicPropertyRegistry registry) throws IOException {
@@ -141,16 +148,26 @@ class WeChatPurchaseEndToEndTest {
 		assertThat(reply.get("text").getAsString()).contains(codeUrl);
 	}
 
+	/** A web chat call as the page makes it: with the token the chat's first answer brought, once it has one. */
 	private JsonObject webchat(String chat, String endpoint, String field, String value) throws Exception {
 		JsonObject body = new JsonObject();
 		body.addProperty(field, value);
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/webchat/" + chat + "/" + endpoint))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/webchat/" + chat + "/" + endpoint))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", webchatAddress)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+		if (webchatToken != null) {
+			request.header("X-Chat-Token", webchatToken);
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return JsonParser.parseString(response.body()).getAsJsonObject();
+		JsonObject answer = JsonParser.parseString(response.body()).getAsJsonObject();
+		if (answer.has("chatToken")) {
+			webchatToken = answer.get("chatToken").getAsString();
+		}
+		return answer;
 	}
 
 	/**

@@ -34,6 +34,12 @@ public enum AlertType {
 	/** A customer behaves like a scalper or abuser. Args: customer, rule. */
 	SUSPECTED_FRAUD,
 
+	/**
+	 * Unpaid orders, from however many chats, hold as much of a product as they may, so further orders reserve
+	 * nothing; raised once per product and window. Args: sku, title, cap percent.
+	 */
+	HOARDING,
+
 	/** A buyer reported a bad code. Args: order, customer, reason. */
 	PROBLEM_REPORTED,
 

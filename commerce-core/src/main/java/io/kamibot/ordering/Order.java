@@ -16,11 +16,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param totalStars what it costs in Telegram Stars, or {@code null} when the product has no Stars price
  * @param payBefore when the reservation ends if unpaid
  * @param payment the provider and transaction that paid it, e.g. {@code sandbox:sbx-K2611…}
+ * @param unreserved {@code true} when it was placed past the reservation cap and holds no codes: it takes them when
+ *     it is paid, if any are left; {@code null} otherwise
  */
 @Document("orders")
 public record Order(@Id String orderNo, String customerId, String sku, String title, int quantity, long totalFen,
 		Long totalStars, OrderStatus status, Instant createdAt, Instant payBefore, Instant paidAt, String payment,
-		Instant deliveredAt, String holdReason, Instant updatedAt) {
+		Instant deliveredAt, String holdReason, Instant updatedAt, Boolean unreserved) {
+
+	/** Whether codes wait for this order until {@link #payBefore()}, or it must be paid before others are. */
+	public boolean holdsCodes() {
+		return !Boolean.TRUE.equals(unreserved);
+	}
 
 	public Sku productSku() {
 		return new Sku(sku);

@@ -10,6 +10,15 @@ public final class OrderEvents {
 	public record OrderPlaced(String orderNo, String customerId) {
 	}
 
+	/**
+	 * Unpaid orders hold as much of the product as they may, so this order was placed without reserving codes
+	 * ({@link Order#holdsCodes()}); published after {@link OrderPlaced}.
+	 *
+	 * @param capPercent the share of the product's unsold codes unpaid orders may hold
+	 */
+	public record ReservationCapReached(String orderNo, String customerId, String sku, int capPercent) {
+	}
+
 	/** The order is paid; its codes should be handed over. */
 	public record OrderPaid(String orderNo, String customerId) {
 	}

@@ -12,8 +12,10 @@ public interface OrderRules {
 
 	/**
 	 * Called before an order is written; throws a named failure to refuse it, which reaches the caller unchanged.
+	 *
+	 * @param origin the network address the order came from, or {@code null} when the channel does not know it
 	 */
-	default void checkPlacing(String customerId, Product product, int quantity) {
+	default void checkPlacing(String customerId, String origin, Product product, int quantity) {
 	}
 
 	/**

@@ -18,7 +18,9 @@ import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.ordering.OrderEvents.OrderRefunded;
+import io.kamibot.ordering.OrderEvents.ReservationCapReached;
 import io.kamibot.stock.OutOfStock;
+import io.kamibot.stock.ReservationCap;
 import io.kamibot.stock.Stock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public class Orders {
 	private final OrderingSettings settings;
 	private final OrderNumbers numbers;
 	private final OrderMoves moves;
+	private final ReservationCap cap;
 	/** Looked up when used: rules may themselves read orders. */
 	private final ObjectProvider<OrderRules> rules;
 
@@ -73,6 +76,7 @@ public class Orders {
 		this.settings = settings;
 		this.numbers = new OrderNumbers(shop.zone());
 		this.moves = new OrderMoves(mongo, events, clock);
+		this.cap = new ReservationCap(settings.reservationCap(), settings.reservationCapMinimum());
 		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("createdAt", Direction.DESC));
 		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
 		// The unpaid-order limit counts by these on every purchase; reports read a day of payments.
@@ -80,32 +84,48 @@ public class Orders {
 		mongo.indexOps(Order.class).createIndex(new Index().on("paidAt", Direction.ASC));
 	}
 
+	/** Places an order whose buyer's address the shop does not know; see {@link #place(String, Sku, int, String)}. */
+	public Order place(String customerId, Sku sku, int quantity) {
+		return place(customerId, sku, quantity, null);
+	}
+
 	/**
-	 * Places an order and reserves its codes until {@link Order#payBefore()}.
+	 * Places an order and reserves its codes until {@link Order#payBefore()}; or, when unpaid orders already hold as
+	 * much of the product as they may ({@link OrderingSettings#reservationCap()}), places it without reserving codes:
+	 * it takes them when it is paid, so a buyer who pays is served while hoarders who never pay wait.
 	 *
+	 * @param origin the network address the order came from, where the channel knows it (the web chat), for the
+	 *     rules that limit orders per address; {@code null} otherwise
 	 * @throws ProductUnavailable when the product is unknown or paused
 	 * @throws InvalidQuantity when the quantity is out of range
 	 * @throws OutOfStock when not enough codes are available; no order is left behind
 	 */
-	public Order place(String customerId, Sku sku, int quantity) {
+	public Order place(String customerId, Sku sku, int quantity, String origin) {
 		Product product = catalog.find(sku).filter(Product::active).orElseThrow(() -> new ProductUnavailable(sku.value()));
 		if (quantity < 1 || quantity > product.maxPerOrder()) {
 			throw new InvalidQuantity(quantity, product.maxPerOrder());
 		}
-		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, product, quantity));
+		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, origin, product, quantity));
 		Instant now = clock.instant();
 		Order order = insertNew(customerId, product, quantity, now);
+		boolean reserved;
 		try {
-			stock.reserve(sku, order.orderNo(), quantity);
+			reserved = stock.reserveWithinCap(sku, order.orderNo(), quantity, cap);
 		}
 		catch (OutOfStock e) {
 			// Nobody ever saw this order's number: it is withdrawn, not cancelled, so it never shows in a history.
 			mongo.remove(Query.query(where("_id").is(order.orderNo()).and("status").is(OrderStatus.CREATED)), Order.class);
 			throw e;
 		}
-		// Nothing else knows this order yet, so the status just written is still the one stored.
-		Order placed = moves.once(order, OrderEvent.RESERVED, new Update()).orElseThrow();
+		// Nothing else knows this order yet, so the status just written is still the one stored. An order past the
+		// cap awaits payment like any other; it only has no codes waiting for it.
+		Order placed = moves.once(order, OrderEvent.RESERVED, reserved ? new Update() : Update.update("unreserved", true))
+			.orElseThrow();
 		events.publishEvent(new OrderPlaced(placed.orderNo(), customerId));
+		if (!reserved) {
+			events.publishEvent(new ReservationCapReached(placed.orderNo(), customerId, sku.value(),
+					settings.reservationCap()));
+		}
 		return placed;
 	}
 
@@ -295,7 +315,7 @@ public class Orders {
 		for (int attempt = 1;; attempt++) {
 			Order order = new Order(numbers.next(now), customerId, product.sku(), product.title(), quantity,
 					product.price().times(quantity).minor(), stars, OrderStatus.CREATED, now,
-					now.plus(settings.reservation()), null, null, null, null, now);
+					now.plus(settings.reservation()), null, null, null, null, now, null);
 			try {
 				return mongo.insert(order);
 			}

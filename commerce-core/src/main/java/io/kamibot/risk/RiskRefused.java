@@ -34,6 +34,9 @@ public class RiskRefused extends RuntimeException {
 		/** Too many orders in the window. */
 		RATE,
 
+		/** Too many orders from one client address in the window, whoever placed them. */
+		ADDRESS,
+
 		/** Too many unpaid orders at once. */
 		UNPAID,
 

@@ -20,9 +20,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The risk rules as {@link OrderRules}. The rate of orders is counted by a Redisson rate limiter per customer, so
- * every instance counts against the same budget. A customer who hits a limit is reported to admins as suspected
- * fraud, at most once per rule and window.
+ * The risk rules as {@link OrderRules}. The rate of orders is counted by Redisson rate limiters per customer and per
+ * client address, so every instance counts against the same budget. A customer who hits a limit of their own is
+ * reported to admins as suspected fraud, at most once per rule and window; the limit per address holds many
+ * customers (chats are free) and is not reported per customer.
  */
 @Component
 @EnableConfigurationProperties(RiskSettings.class)
@@ -46,7 +47,7 @@ class RiskRules implements OrderRules {
 	}
 
 	@Override
-	public void checkPlacing(String customerId, Product product, int quantity) {
+	public void checkPlacing(String customerId, String origin, Product product, int quantity) {
 		if (bans.isBanned(customerId)) {
 			throw new RiskRefused(Rule.BANNED, 0);
 		}
@@ -56,11 +57,18 @@ class RiskRules implements OrderRules {
 		if (orders.unpaidCount(customerId, settings.maxUnpaid()) >= settings.maxUnpaid()) {
 			throw suspicious(customerId, Rule.UNPAID, settings.maxUnpaid());
 		}
-		RRateLimiter rate = redis.getRateLimiter("kamibot:risk:orders:" + customerId);
-		rate.trySetRate(RateType.OVERALL, settings.ordersPerWindow(), settings.window(), settings.window().multipliedBy(2));
-		if (!rate.tryAcquire()) {
+		if (origin != null && !acquire("kamibot:risk:orders-from:" + origin, settings.ordersPerAddress())) {
+			throw new RiskRefused(Rule.ADDRESS, settings.ordersPerAddress());
+		}
+		if (!acquire("kamibot:risk:orders:" + customerId, settings.ordersPerWindow())) {
 			throw suspicious(customerId, Rule.RATE, settings.ordersPerWindow());
 		}
+	}
+
+	private boolean acquire(String key, int perWindow) {
+		RRateLimiter rate = redis.getRateLimiter(key);
+		rate.trySetRate(RateType.OVERALL, perWindow, settings.window(), settings.window().multipliedBy(2));
+		return rate.tryAcquire();
 	}
 
 	@Override

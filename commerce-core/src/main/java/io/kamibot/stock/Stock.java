@@ -118,13 +118,65 @@ public class Stock {
 	 * @throws OutOfStock when fewer are available; codes taken on the way are put back
 	 */
 	public void reserve(Sku sku, String orderNo, int quantity) {
+		takeAll(sku, orderNo, quantity);
+		events.publishEvent(new StockTaken(sku, quantity));
+	}
+
+	/**
+	 * Reserves {@code quantity} codes for an order unless unpaid orders would then hold more of the product than
+	 * the cap allows; then it reserves none, and the order takes its codes when it is paid, if any are left. So
+	 * hoarders who never pay cannot hold the whole shelf.
+	 *
+	 * @return whether the codes are reserved
+	 * @throws OutOfStock when fewer codes are available than asked for; none are reserved
+	 */
+	public boolean reserveWithinCap(Sku sku, String orderNo, int quantity, ReservationCap cap) {
+		if (cap.isOff()) {
+			reserve(sku, orderNo, quantity);
+			return true;
+		}
+		long before = reservedUpTo(sku);
+		if (!withinCap(sku, cap, before, before + quantity)) {
+			requireAvailable(sku, quantity);
+			return false;
+		}
+		takeAll(sku, orderNo, quantity);
+		long after = reservedUpTo(sku);
+		// Checked again only when others reserved meanwhile: together they may have gone past the cap.
+		if (after - quantity != before && !withinCap(sku, cap, after, after)) {
+			release(orderNo);
+			requireAvailable(sku, quantity);
+			return false;
+		}
+		events.publishEvent(new StockTaken(sku, quantity));
+		return true;
+	}
+
+	private void takeAll(Sku sku, String orderNo, int quantity) {
 		for (int slot = 0; slot < quantity; slot++) {
 			if (!take(sku, orderNo, slot, StockStatus.RESERVED)) {
 				release(orderNo);
 				throw new OutOfStock(sku, quantity, available(sku));
 			}
 		}
-		events.publishEvent(new StockTaken(sku, quantity));
+	}
+
+	private boolean withinCap(Sku sku, ReservationCap cap, long reservedNow, long held) {
+		long needed = cap.availableNeeded(reservedNow, held);
+		return needed == 0 || needed != ReservationCap.NEVER && availableUpTo(sku, (int) needed) >= needed;
+	}
+
+	private void requireAvailable(Sku sku, int quantity) {
+		long available = availableUpTo(sku, quantity);
+		if (available < quantity) {
+			throw new OutOfStock(sku, quantity, available);
+		}
+	}
+
+	/** Reserved codes of the product, counted no further than the cap needs. */
+	private long reservedUpTo(Sku sku) {
+		Bson reserved = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.RESERVED.name()));
+		return items.countDocuments(reserved, new CountOptions().limit(ReservationCap.MAX_RESERVED));
 	}
 
 	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */

@@ -135,7 +135,7 @@ class CoreBenchmark {
 
 	private long lifecycle() {
 		Order order = new Order("K261122ABCDEFGH", "c", "S", "t", 1, 1, null, OrderStatus.AWAITING_PAYMENT,
-				Instant.now(), Instant.now(), null, null, null, null, Instant.now());
+				Instant.now(), Instant.now(), null, null, null, null, Instant.now(), null);
 		long start = System.nanoTime();
 		for (int i = 0; i < 100_000; i++) {
 			OrderLifecycle.next(order, OrderEvent.PAY, Instant.now());

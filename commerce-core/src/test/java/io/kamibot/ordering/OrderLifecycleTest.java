@@ -68,6 +68,6 @@ class OrderLifecycleTest {
 
 	private static Order order(OrderStatus status, Instant payBefore) {
 		return new Order("K261122ABCDEFGH", "c1", "SKU", "Title", 1, 100, null, status, payBefore, payBefore, null,
-				null, null, null, payBefore);
+				null, null, null, payBefore, null);
 	}
 }

@@ -81,6 +81,10 @@ class PurchaseTest {
 		assertThat(stock.levels(sku)).isEqualTo(new StockLevels(1, 0, 2, 0));
 	}
 
+	/**
+	 * Near the end, unpaid orders hold more than the reservation cap, so some buyers order without reserving and
+	 * pay for a code another payer took first: they are not refused but wait for stock (paid, back-ordered).
+	 */
 	@Test
 	void deliversEachCodeOnceUnderConcurrentBuyers() throws Exception {
 		Sku sku = product(50);
@@ -91,6 +95,9 @@ class PurchaseTest {
 				try {
 					Order order = orders.place(buyer, sku, 1);
 					payments.start(order.orderNo(), buyer, "sandbox", "webchat");
+					if (orders.find(order.orderNo()).orElseThrow().status() == OrderStatus.AWAITING_STOCK) {
+						return List.of();
+					}
 					return deliveries.reveal(order.orderNo(), buyer, "webchat");
 				}
 				catch (OutOfStock e) {
@@ -101,24 +108,27 @@ class PurchaseTest {
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		long started = System.nanoTime();
 		List<String> delivered = new ArrayList<>();
-		int refused = 0;
+		int withoutCode = 0;
 		try {
 			for (Future<List<String>> result : pool.invokeAll(buyers, 2, TimeUnit.MINUTES)) {
 				List<String> codes = result.get();
 				delivered.addAll(codes);
-				refused += codes.isEmpty() ? 1 : 0;
+				withoutCode += codes.isEmpty() ? 1 : 0;
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		System.out.printf("200 concurrent buyers for 50 codes: %.2f s, %.0f purchase attempts/s%n", seconds, 200 / seconds);
-
 		assertThat(delivered).hasSize(50);
 		assertThat(new HashSet<>(delivered)).hasSize(50);
-		assertThat(refused).isEqualTo(150);
-		assertThat(mongo.count(Query.query(Criteria.where("sku").is(sku.value())), Order.class)).as("orders left behind").isEqualTo(50);
+		assertThat(withoutCode).as("refused, or paid and waiting").isEqualTo(150);
+		long waiting = mongo.count(Query.query(Criteria.where("sku").is(sku.value())
+			.and("status").is(OrderStatus.AWAITING_STOCK)), Order.class);
+		System.out.printf("200 concurrent buyers for 50 codes: %.2f s, %.0f purchase attempts/s, %d paid but waiting "
+				+ "for stock%n", seconds, 200 / seconds, waiting);
+		assertThat(mongo.count(Query.query(Criteria.where("sku").is(sku.value())), Order.class))
+			.as("orders left behind: the delivered ones and paid ones waiting for stock").isEqualTo(50 + waiting);
 		assertThat(stock.levels(sku)).isEqualTo(new StockLevels(0, 0, 50, 0));
 	}
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The risk rules refuse with a named rule and change nothing; held orders wait for an admin's decision. */
 @CoreTest
-@TestPropertySource(properties = { "kamibot.risk.orders-per-window=4", "kamibot.risk.max-unpaid=2",
+@TestPropertySource(properties = { "kamibot.risk.orders-per-window=4", "kamibot.risk.orders-per-address=3",
+		"kamibot.risk.max-unpaid=2",
 		"kamibot.risk.max-quantity=3", "kamibot.risk.review-first-order-fen=10000" })
 class RiskRulesTest {
 
@@ -70,6 +71,25 @@ class RiskRulesTest {
 		assertThat(orders.history(buyer, 10)).hasSize(4);
 		assertThat(alerts.recent(50)).anyMatch(a -> a.type() == AlertType.SUSPECTED_FRAUD && a.arg(0).equals(buyer));
 		assertThat(orders.place(buyer(), sku, 1)).as("others are not affected").isNotNull();
+	}
+
+	@Test
+	void ordersFromOneClientAddressAreLimitedWhicheverCustomersPlaceThem() {
+		Sku sku = product("RISK-ADDRESS", 100, 20);
+		String address = "address-" + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			orders.place(buyer(), sku, 1, address);
+		}
+		String fresh = buyer();
+		long before = stock.available(sku);
+		assertThatThrownBy(() -> orders.place(fresh, sku, 1, address)).isInstanceOfSatisfying(RiskRefused.class,
+				e -> assertThat(e.rule()).isEqualTo(RiskRefused.Rule.ADDRESS));
+		assertThat(stock.available(sku)).isEqualTo(before);
+		assertThat(orders.history(fresh, 10)).isEmpty();
+		assertThat(alerts.recent(50)).as("not reported as one customer's fraud")
+			.noneMatch(a -> a.type() == AlertType.SUSPECTED_FRAUD && a.arg(0).equals(fresh));
+		assertThat(orders.place(fresh, sku, 1, "address-" + UUID.randomUUID())).as("another address").isNotNull();
+		assertThat(orders.place(buyer(), sku, 1)).as("a channel that knows no address").isNotNull();
 	}
 
 	@Test

@@ -23,6 +23,7 @@ public enum Text {
 	QUANTITY_BUTTON("quantity.button"),
 	OUT_OF_STOCK("out.of.stock"),
 	ORDER_PLACED("order.placed"),
+	ORDER_PLACED_UNRESERVED("order.placed.unreserved"),
 	ORDER_NOT_FOUND("order.not.found"),
 	ORDER_CANCELLED("order.cancelled"),
 	ORDER_CANNOT_CANCEL("order.cannot.cancel"),
@@ -108,6 +109,7 @@ public enum Text {
 	UNMATCHED_UNKNOWN_ORDER("unmatched.UNKNOWN_ORDER"),
 	RISK_BANNED("risk.banned"),
 	RISK_RATE("risk.rate"),
+	RISK_ADDRESS("risk.address"),
 	RISK_UNPAID("risk.unpaid"),
 	RISK_QUANTITY("risk.quantity"),
 	ALERT_LOW_STOCK("alert.LOW_STOCK"),
@@ -119,6 +121,7 @@ public enum Text {
 	ALERT_DELIVERY_FAILED("alert.DELIVERY_FAILED"),
 	ALERT_CODES_UNSENT("alert.CODES_UNSENT"),
 	ALERT_SUSPECTED_FRAUD("alert.SUSPECTED_FRAUD"),
+	ALERT_HOARDING("alert.HOARDING"),
 	ALERT_PROBLEM_REPORTED("alert.PROBLEM_REPORTED"),
 	ALERT_DAILY_REPORT("alert.DAILY_REPORT"),
 	ALERT_DIGEST("alert.digest"),
@@ -151,7 +154,9 @@ public enum Text {
 	JSAPI_NOT_FOUND("jsapi.not.found"),
 	WECHAT_MENU_CATALOG("wechat.menu.catalog"),
 	WECHAT_MENU_ORDERS("wechat.menu.orders"),
-	WECHAT_MENU_HELP("wechat.menu.help");
+	WECHAT_MENU_HELP("wechat.menu.help"),
+	WEBCHAT_REFUSED("webchat.refused"),
+	WEBCHAT_TOO_MANY_CHATS("webchat.too.many.chats");
 
 	private final String key;
 

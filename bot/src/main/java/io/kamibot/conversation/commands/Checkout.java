@@ -33,14 +33,15 @@ class Checkout {
 		if (payments.methodsFor(session.channel()).isEmpty()) {
 			return session.say(Text.PAYMENT_NONE);
 		}
-		Order order = orders.place(session.customerId(), sku, quantity);
+		Order order = orders.place(session.customerId(), sku, quantity, session.origin());
 		List<String> methods = payments.methodsFor(session.channel(), order);
 		if (methods.isEmpty()) {
 			// E.g. a product without a Stars price in Telegram: release the codes at once.
 			orders.cancel(order.orderNo(), session.customerId());
 			return session.say(Text.PAYMENT_NONE);
 		}
-		String text = session.text(Text.ORDER_PLACED, order.orderNo(), order.title(), order.quantity(),
+		String text = session.text(order.holdsCodes() ? Text.ORDER_PLACED : Text.ORDER_PLACED_UNRESERVED,
+				order.orderNo(), order.title(), order.quantity(),
 				order.amountIn(Currency.CNY).orElseThrow().display(),
 				settings.reservation().toMinutes());
 		List<List<Button>> rows = new ArrayList<>();
