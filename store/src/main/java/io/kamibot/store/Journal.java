@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
 
@@ -49,8 +52,7 @@ final class Journal implements Closeable {
 	/** Opens the journal file for appending, after its records were replayed. */
 	static Journal open(Path file, boolean sync, long lastSequence) {
 		try {
-			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.READ);
+			FileChannel channel = openOwnerOnly(file);
 			channel.position(channel.size());
 			Journal journal = new Journal(channel, sync, channel.size());
 			journal.appended = lastSequence;
@@ -59,6 +61,19 @@ final class Journal implements Closeable {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot open the journal " + file, e);
+		}
+	}
+
+	/** The journal holds codes' records as the store does: readable by the owner only, from its creation on. */
+	private static FileChannel openOwnerOnly(Path file) throws IOException {
+		Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.READ);
+		try {
+			return FileChannel.open(file, options,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException e) {
+			return FileChannel.open(file, options);
 		}
 	}
 
