@@ -51,7 +51,6 @@ final class EmbeddedRedis {
 	private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
 	private static final int ATTEMPTS = 3;
 	private static final int KEPT_LINES = 20;
-	private static final Duration ZOMBIE_CHECK = Duration.ofMillis(50);
 
 	private final Path directory;
 	private final ProcessHandle app;
@@ -111,10 +110,10 @@ final class EmbeddedRedis {
 		else {
 			process.destroy();
 		}
-		if (!exits(process.toHandle(), STOP_WITHIN)) {
+		if (!ProcessExit.within(process.toHandle(), STOP_WITHIN)) {
 			process.destroyForcibly();
 		}
-		if (redis != null && !exits(redis, STOP_WITHIN)) {
+		if (redis != null && !ProcessExit.within(redis, STOP_WITHIN)) {
 			redis.destroyForcibly();
 		}
 		RedisPidFile.delete(directory);
@@ -134,9 +133,9 @@ final class EmbeddedRedis {
 			log.warn("Stopping the embedded Redis (pid {}) that an earlier start left running in {}", stale.pid(),
 					directory);
 			stale.destroy();
-			if (!exits(stale, STOP_WITHIN)) {
+			if (!ProcessExit.within(stale, STOP_WITHIN)) {
 				stale.destroyForcibly();
-				exits(stale, STOP_WITHIN);
+				ProcessExit.within(stale, STOP_WITHIN);
 			}
 		});
 		RedisPidFile.delete(directory);
@@ -180,8 +179,8 @@ final class EmbeddedRedis {
 			catch (IOException e) {
 				// Closed when Redis goes; what it said is in lines.
 			}
-			ready.completeExceptionally(
-					new IllegalStateException("The embedded Redis stopped before it was ready:\n" + String.join("\n", lines)));
+			ready.completeExceptionally(new IllegalStateException(
+					"The embedded Redis stopped before it was ready:\n" + String.join("\n", lines)));
 		}, "embedded-redis-output");
 		reader.setDaemon(true);
 		reader.start();
@@ -197,47 +196,6 @@ final class EmbeddedRedis {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while the embedded Redis started", e);
-		}
-	}
-
-	/**
-	 * Whether the process ends within the time. One that ended but was not yet reaped by its parent (a zombie, as a
-	 * Redis orphaned to a lax init stays for a while) counts as ended, though Java still calls it alive.
-	 */
-	static boolean exits(ProcessHandle process, Duration within) {
-		long deadline = System.nanoTime() + within.toNanos();
-		CompletableFuture<ProcessHandle> exit = process.onExit();
-		while (process.isAlive() && !zombie(process)) {
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				return false;
-			}
-			try {
-				exit.get(Math.min(left, ZOMBIE_CHECK.toNanos()), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException e) {
-				// Look again whether it is a zombie.
-			}
-			catch (ExecutionException e) {
-				return !process.isAlive();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return !process.isAlive();
-			}
-		}
-		return true;
-	}
-
-	private static boolean zombie(ProcessHandle process) {
-		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-			// pid (command) state ...: the command may hold spaces and parentheses, the state follows the last ')'.
-			int end = stat.lastIndexOf(')');
-			return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-		}
-		catch (IOException | RuntimeException e) {
-			return false;
 		}
 	}
 

@@ -49,11 +49,11 @@ class EmbeddedRedisTest {
 
 			String address = next.start();
 
-			assertThat(EmbeddedRedis.exits(leftBehind, WITHIN)).isTrue();
+			assertThat(ProcessExit.within(leftBehind, WITHIN)).isTrue();
 			assertThat(ping(address)).isEqualTo("+PONG");
 			ProcessHandle current = next.redis();
 			next.stop();
-			assertThat(EmbeddedRedis.exits(current, Duration.ZERO)).isTrue();
+			assertThat(ProcessExit.within(current, Duration.ZERO)).isTrue();
 			assertThat(data.resolve("redis").resolve(RedisPidFile.NAME)).doesNotExist();
 		}
 		finally {
