@@ -123,18 +123,25 @@ class ScaleBenchmark {
 		row.coldStart(app.coldStart());
 		WebBuyer buyer = new WebBuyer(app.port(), tokens, Duration.ofMinutes(5));
 		String chat = WebBuyer.newChatId("catalog");
-		for (int i = 0; i < CATALOG_VIEWS && Instant.now().isBefore(end); i++) {
-			long start = System.nanoTime();
-			buyer.say(chat, "/catalog");
-			row.catalog(System.nanoTime() - start);
+		try {
+			for (int i = 0; i < CATALOG_VIEWS && Instant.now().isBefore(end); i++) {
+				long start = System.nanoTime();
+				buyer.say(chat, "/catalog");
+				row.catalog(System.nanoTime() - start);
+			}
+			for (int i = 0; i < PURCHASES && Instant.now().isBefore(end); i++) {
+				long start = System.nanoTime();
+				Purchase purchase = buyer.buy(WebBuyer.newChatId("scale"), SKU, 1)
+					.orElseThrow(() -> new IllegalStateException("no order placed"));
+				row.purchase(System.nanoTime() - start, !purchase.codes().isEmpty());
+				available--;
+				orders++;
+			}
 		}
-		for (int i = 0; i < PURCHASES && Instant.now().isBefore(end); i++) {
-			long start = System.nanoTime();
-			Purchase purchase = buyer.buy(WebBuyer.newChatId("scale"), SKU, 1).orElseThrow(
-					() -> new AssertionError("No order placed with " + available + " codes left\n" + app.tail(40)));
-			row.purchase(System.nanoTime() - start, !purchase.codes().isEmpty());
-			available--;
-			orders++;
+		catch (RuntimeException e) {
+			// The cells say how far it got; the log says why.
+			row.stopped(e.getMessage());
+			System.out.println("Row " + size + " stopped: " + e + "\n" + app.tail(40));
 		}
 		row.rssKb(app.statusKb("VmRSS"));
 		row.load(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
@@ -153,7 +160,12 @@ class ScaleBenchmark {
 			for (int t = 0; t < HISTORY_THREADS; t++) {
 				pool.execute(() -> {
 					while (next.getAndIncrement() < real && Instant.now().isBefore(until)) {
-						buyer.buy(WebBuyer.newChatId("history"), SKU, 1).ifPresent(p -> placed.add(p.orderNo()));
+						try {
+							buyer.buy(WebBuyer.newChatId("history"), SKU, 1).ifPresent(p -> placed.add(p.orderNo()));
+						}
+						catch (RuntimeException e) {
+							System.out.println("A history purchase failed: " + e);
+						}
 					}
 				});
 			}

@@ -64,6 +64,7 @@ final class ScaleTable {
 		private Duration coldStart;
 		private int notShown;
 		private String load = "—";
+		private String stopped = "timeout";
 
 		Row(Size size) {
 			this.size = size;
@@ -107,6 +108,12 @@ final class ScaleTable {
 			rssKb = kb;
 		}
 
+		/** Why the catalog views or purchases ended early, when not for the time budget. */
+		void stopped(String reason) {
+			String text = String.valueOf(reason).replace('\n', ' ').replace('|', '/');
+			stopped = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+		}
+
 		/** The machine's load average over the last minute when the row ended: other work skews every time. */
 		void load(String average) {
 			load = average;
@@ -114,7 +121,7 @@ final class ScaleTable {
 
 		private List<String> cells(int plannedPurchases) {
 			String cut = purchases.size() < plannedPurchases
-					? " (" + purchases.size() + "/" + plannedPurchases + ", then timeout)" : "";
+					? " (" + purchases.size() + "/" + plannedPurchases + ", then " + stopped + ")" : "";
 			String unseen = notShown > 0 ? " (" + notShown + " without code)" : "";
 			return List.of(number(stock) + " (aim " + number(size.stock()) + ")",
 					number(orders) + " (" + number(realOrders) + " bought)",
@@ -180,7 +187,7 @@ final class ScaleTable {
 
 	private static String percentile(List<Long> nanos, double share) {
 		if (nanos.isEmpty()) {
-			return "timeout";
+			return "—";
 		}
 		List<Long> sorted = nanos.stream().sorted().toList();
 		int index = Math.max(0, (int) Math.ceil(share * sorted.size()) - 1);
