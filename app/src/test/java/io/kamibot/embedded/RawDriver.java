@@ -34,6 +34,7 @@ final class RawDriver implements AutoCloseable {
 			"code_views", "stock");
 	private static final String ORDER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	private static final int BATCH = 1000;
+	private static final String SCRATCH = "bench_raw_stock";
 	private static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
 	/** @param count documents written, @param nanos how long it took */
@@ -58,8 +59,11 @@ final class RawDriver implements AutoCloseable {
 	 * does, into a scratch collection with the stock's indexes, which is dropped afterwards.
 	 */
 	Timed insertMany(long count, Instant deadline) {
-		MongoCollection<Document> scratch = database.getCollection("bench_raw_stock");
-		scratch.drop();
+		MongoCollection<Document> scratch = database.getCollection(SCRATCH);
+		if (database.listCollectionNames().into(new ArrayList<>()).contains(SCRATCH)) {
+			// Left over from a run that was cut short. (Dropping a missing collection logs an error on this server.)
+			scratch.drop();
+		}
 		scratch.createIndex(Indexes.ascending("lookup"), new IndexOptions().unique(true));
 		scratch.createIndex(Indexes.ascending("orderNo", "slot"), new IndexOptions().unique(true).sparse(true));
 		scratch.createIndex(Indexes.ascending("sku", "status", "sellBy"));
