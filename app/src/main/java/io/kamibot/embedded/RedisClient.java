@@ -1,27 +1,20 @@
 package io.kamibot.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.nio.file.Path;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.embedded.RedisServer;
 
 /**
  * The Redisson client: to {@code KAMIBOT_REDIS_ADDRESS} when set, else to an embedded Redis started on a free
- * loopback port for the life of the application (nothing kept there needs to survive a restart).
+ * loopback port for the life of the application and no longer (nothing kept there needs to survive a restart).
  */
 @Configuration(proxyBeanMethods = false)
 class RedisClient {
-
-	private static final Logger log = LoggerFactory.getLogger(RedisClient.class);
 
 	@Bean(destroyMethod = "shutdown")
 	RedissonClient redisson(@Value("${kamibot.redis.address:}") String address, EmbeddedRedis embedded) {
@@ -31,41 +24,9 @@ class RedisClient {
 		return Redisson.create(config);
 	}
 
-	@Bean(destroyMethod = "stop")
-	EmbeddedRedis embeddedRedis() {
-		return new EmbeddedRedis();
-	}
-
 	/** Starts only when asked to, so production never runs a Redis of its own. */
-	static class EmbeddedRedis {
-
-		private RedisServer server;
-
-		synchronized String start() {
-			try {
-				int port;
-				try (ServerSocket probe = new ServerSocket(0)) {
-					port = probe.getLocalPort();
-				}
-				server = RedisServer.newRedisServer()
-					.port(port)
-					.bind("127.0.0.1")
-					.setting("save \"\"")
-					.setting("appendonly no")
-					.build();
-				server.start();
-				log.info("Started the embedded Redis on 127.0.0.1:{}", port);
-				return "redis://127.0.0.1:" + port;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("Could not start the embedded Redis; set KAMIBOT_REDIS_ADDRESS", e);
-			}
-		}
-
-		synchronized void stop() throws IOException {
-			if (server != null) {
-				server.stop();
-			}
-		}
+	@Bean(destroyMethod = "stop")
+	EmbeddedRedis embeddedRedis(@Value("${kamibot.data-dir}") String dataDir) {
+		return new EmbeddedRedis(Path.of(dataDir).resolve("redis"), ProcessHandle.current());
 	}
 }
