@@ -88,8 +88,10 @@ final class ChildApp implements AutoCloseable {
 		command.add("-cp");
 		command.add(classpath(setup.extraClasspath()));
 		command.add(setup.mainClass());
+		// Every buyer here comes from the loopback: the per-address limits against hoarding would stop the load.
 		command.addAll(List.of("--server.port=0", "--kamibot.data-dir=" + setup.dataDir(),
-				"--kamibot.demo.enabled=false"));
+				"--kamibot.demo.enabled=false", "--kamibot.webchat.new-chats-per-address=1000000",
+				"--kamibot.risk.orders-per-address=1000000"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.keySet()
