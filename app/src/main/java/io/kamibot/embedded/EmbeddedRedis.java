@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,10 +68,24 @@ final class EmbeddedRedis {
 		this.app = app;
 	}
 
+	/** The directory holds the pid file and Redis's own files: the owner's alone, like the rest of the data dir. */
+	private void createOwnerOnly() throws IOException {
+		if (Files.isDirectory(directory)) {
+			return;
+		}
+		try {
+			Files.createDirectories(directory,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		catch (UnsupportedOperationException e) {
+			Files.createDirectories(directory);
+		}
+	}
+
 	/** Starts Redis; returns its address for Redisson. */
 	synchronized String start() {
 		try {
-			Files.createDirectories(directory);
+			createOwnerOnly();
 			clearStale();
 			String binary = ExecutableProvider.newJarResourceProvider(directory.toFile()).get().getAbsolutePath();
 			IllegalStateException failure = null;
