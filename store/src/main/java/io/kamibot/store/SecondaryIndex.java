@@ -121,10 +121,6 @@ final class SecondaryIndex extends Index<Object> {
 		return index < 0 ? -index - 1 : index;
 	}
 
-	int width() {
-		return getKeys().size();
-	}
-
 	@Override
 	public long getCount() {
 		return entries.sizeAsLong();
