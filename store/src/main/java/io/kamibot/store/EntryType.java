@@ -91,7 +91,7 @@ final class EntryType extends BasicDataType<Object[]> {
 		}
 	}
 
-	private void writeValue(WriteBuffer buffer, Object value) {
+	void writeValue(WriteBuffer buffer, Object value) {
 		if (value == null) {
 			buffer.put(NULL);
 		}
@@ -138,7 +138,7 @@ final class EntryType extends BasicDataType<Object[]> {
 		return entry;
 	}
 
-	private Object readValue(ByteBuffer buffer) {
+	Object readValue(ByteBuffer buffer) {
 		byte tag = buffer.get();
 		return switch (tag) {
 			case NULL -> null;

@@ -72,7 +72,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
 		MVMap<Object, Document> data = store.openMap(DATA + fullName,
-				new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+				new MVMap.Builder<Object, Document>().keyType(PositionType.INSTANCE).valueType(DocumentType.INSTANCE));
 		if (store.hasMap(LEGACY_DATA + fullName)) {
 			moveLegacyDocuments(store.openMap(LEGACY_DATA + fullName), data);
 		}
@@ -89,7 +89,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		durability.structureChanged();
 		IndexState state = state(collectionName);
 		MVMap<Object[], Object> positions = store.openMap(uniqueMap(collectionName, indexName),
-				new MVMap.Builder<Object[], Object>().keyType(keyType(keys)));
+				new MVMap.Builder<Object[], Object>().keyType(keyType(keys)).valueType(PositionType.INSTANCE));
 		if (!state.complete(indexName)) {
 			positions.clear();
 		}
@@ -180,8 +180,9 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		durability.structureChanged();
 		String oldName = collection.getFullName();
 		String newName = getFullCollectionNamespace(newCollectionName);
-		store.renameMap(store.openMap(DATA + oldName, new MVMap.Builder<Object, Document>().valueType(
-				DocumentType.INSTANCE)), DATA + newName);
+		store.renameMap(store.openMap(DATA + oldName, new MVMap.Builder<Object, Document>()
+			.keyType(PositionType.INSTANCE)
+			.valueType(DocumentType.INSTANCE)), DATA + newName);
 		store.renameMap(store.openMap(META + oldName), META + newName);
 	}
 
