@@ -140,13 +140,7 @@ final class Durability {
 
 	/** Runs maintenance of the file with no command running, then commits it. */
 	void exclusively(Runnable work) {
-		gate.writeLock().lock();
-		try {
-			work.run();
-		}
-		finally {
-			gate.writeLock().unlock();
-		}
+		quietly(work);
 		checkpoint();
 	}
 }
