@@ -84,7 +84,7 @@ public class Deliveries {
 	 */
 	public OrderStatus fulfil(String orderNo) {
 		Order order = orders.find(orderNo).orElseThrow();
-		if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.AWAITING_STOCK) {
+		if (!order.status().awaitsDelivery()) {
 			return order.status();
 		}
 		int owned = stock.sell(order.productSku(), orderNo, order.quantity());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.kamibot.money.Money;
-import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.Orders;
 import org.slf4j.Logger;
@@ -133,12 +132,9 @@ class Confirmations {
 	}
 
 	private void holdQuietly(Order order, String reason) {
-		try {
-			orders.hold(order, reason);
-		}
-		catch (IllegalOrderTransition e) {
+		if (!orders.hold(order, reason)) {
 			// Moved on meanwhile: the alert about the mismatch and the returned money are what matter now.
-			log.warn("Could not hold order {}: {}", order.orderNo(), e.getMessage());
+			log.warn("Did not hold order {}: it is no longer one a hold applies to", order.orderNo());
 		}
 	}
 }
