@@ -10,9 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -42,7 +40,6 @@ class Confirmations {
 		this.refunds = refunds;
 		this.events = events;
 		this.clock = clock;
-		mongo.indexOps(Payment.class).createIndex(new Index().on("ref", Direction.ASC).sparse());
 	}
 
 	/** See {@link Payments#confirm}. */
