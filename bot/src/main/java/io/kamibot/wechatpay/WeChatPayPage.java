@@ -18,7 +18,6 @@ import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +35,7 @@ import org.springframework.web.util.HtmlUtils;
  * the chat as for every payment. Only links the shop signed open it, and only for an order waiting for payment.
  */
 @RestController
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 class WeChatPayPage {
 
 	private static final Logger log = LoggerFactory.getLogger(WeChatPayPage.class);
