@@ -63,12 +63,12 @@ class WeChatPayPage {
 			return page(HttpStatus.NOT_FOUND, Locale.SIMPLIFIED_CHINESE, null, Text.JSAPI_NOT_FOUND, null);
 		}
 		Locale locale = buyer.language();
-		if (order.status() == OrderStatus.EXPIRED || (order.status() == OrderStatus.AWAITING_PAYMENT
+		if (order.status() == OrderStatus.EXPIRED || (order.status().payable()
 				&& !clock.instant().isBefore(order.payBefore()))) {
 			// WeChat Pay refuses a time_expire in the past; the expiry job has not caught up with the order yet.
 			return page(HttpStatus.OK, locale, order, Text.JSAPI_EXPIRED, null);
 		}
-		if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+		if (!order.status().payable()) {
 			return page(HttpStatus.OK, locale, order, Text.JSAPI_NOT_PAYABLE, null);
 		}
 		JsapiResult pay;
