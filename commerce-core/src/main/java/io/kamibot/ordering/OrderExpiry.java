@@ -13,9 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
  * The sweep that ends unpaid orders: those the deadline can expire once it passed, and those a crashed process left
  * half-placed. Which statuses it reads comes from {@link OrderLifecycle}, so the query and the moves agree.
@@ -46,7 +43,7 @@ final class OrderExpiry {
 		Instant now = clock.instant();
 		int changed = 0;
 		List<Order> overdue = mongo.find(Query
-			.query(where("status").in(OrderLifecycle.from(OrderEvent.EXPIRE)).and("payBefore").lte(now))
+			.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.EXPIRE)).and("payBefore").lte(now))
 			.limit(SWEEP_BATCH), Order.class);
 		for (Order order : overdue) {
 			if (moves.once(order, OrderEvent.EXPIRE, new Update()).isPresent()) {
@@ -56,7 +53,8 @@ final class OrderExpiry {
 			}
 		}
 		List<Order> abandoned = mongo.find(Query
-			.query(where("status").in(OrderLifecycle.from(OrderEvent.RESERVED)).and("createdAt").lte(now.minus(ABANDONED)))
+			.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.RESERVED)).and("createdAt")
+				.lte(now.minus(ABANDONED)))
 			.limit(SWEEP_BATCH), Order.class);
 		for (Order order : abandoned) {
 			if (moves.once(order, OrderEvent.CANCEL, new Update()).isPresent()) {

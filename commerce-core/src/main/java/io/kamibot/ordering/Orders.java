@@ -169,8 +169,8 @@ public class Orders {
 
 	/** How many of the customer's orders await payment, counted no further than {@code cap}. */
 	public long unpaidCount(String customerId, int cap) {
-		return mongo.count(Query.query(where("customerId").is(customerId).and("status")
-			.in(OrderLifecycle.from(OrderEvent.EXPIRE))).limit(cap), Order.class);
+		return mongo.count(Query.query(StatusFilter.andStatusIn(where("customerId").is(customerId),
+				OrderLifecycle.from(OrderEvent.EXPIRE))).limit(cap), Order.class);
 	}
 
 	/** Whether the customer ever received codes. */
@@ -219,20 +219,21 @@ public class Orders {
 
 	/** Paid orders whose hand-over has not run since before {@code paidBefore}: work a crash may have interrupted. */
 	public List<Order> paidButUndelivered(Instant paidBefore, int limit) {
-		return mongo.find(Query.query(where("status").in(OrderLifecycle.from(OrderEvent.BACKORDER)).and("paidAt")
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.BACKORDER)).and("paidAt")
 			.lte(paidBefore)).limit(limit), Order.class);
 	}
 
 	/** Orders waiting for stock of a product, first paid first. */
 	public List<Order> awaitingStock(Sku sku, int limit) {
-		return mongo.find(Query.query(where("status").in(OrderLifecycle.reachedBy(OrderEvent.BACKORDER)).and("sku").is(sku.value()))
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.reachedBy(OrderEvent.BACKORDER)).and("sku")
+			.is(sku.value()))
 			.with(Sort.by("paidAt"))
 			.limit(limit), Order.class);
 	}
 
 	/** Orders held for an admin's decision, oldest first. */
 	public List<Order> underReview(int limit) {
-		return mongo.find(Query.query(where("status").in(OrderLifecycle.from(OrderEvent.APPROVE)))
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.APPROVE)))
 			.with(Sort.by("createdAt"))
 			.limit(limit), Order.class);
 	}
