@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * copies of their documents through the raw driver), the stock is topped up in one streamed import through the admin
  * API and the raw driver's {@code insertMany} writes as many similar documents to the same server, the app is
  * restarted (cold start), then {@code /catalog} and sequential purchases are timed and the resident memory read.
- * Prints a Markdown table and writes it to {@code target/scale-benchmark.md}. See the README for the command.
+ * Prints a Markdown table and writes it to {@code target/scale-benchmark.md}. See docs/benchmarks.md for the command.
  */
 @Tag("benchmark")
 @EnabledOnOs(OS.LINUX)
