@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -31,6 +33,16 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 	/** Marks the index finished once every document is in it. */
 	void completed() {
 		state.markComplete(getName());
+	}
+
+	/** Points the document's keys at the position, whatever they pointed at: a journal record applied again. */
+	void put(Document document, Object position) {
+		if (isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing)) {
+			return;
+		}
+		for (KeyValue keyValue : getKeyValues(document)) {
+			positions.put(key(keyValue), Missing.ofNullable(position));
+		}
 	}
 
 	@Override
