@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * instance takes it over, asks the provider what became of it, and finishes it as if the answer had come.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @RecordApplicationEvents
 @Import(TillProvider.class)
 class StuckRefundTest {
