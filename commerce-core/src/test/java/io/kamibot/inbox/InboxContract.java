@@ -1,16 +1,27 @@
 package io.kamibot.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@CoreTest
-class InboxTest {
+/**
+ * The inbox's promises on any MongoDB: an update is stored once, handed to one claimer at a time, in its chat's
+ * order, and again when its claimer died. Run against the embedded store ({@link InboxTest}) and real MongoDB
+ * ({@link InboxOnMongoDbTest}), where claims do race.
+ */
+abstract class InboxContract {
 
 	private static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -84,5 +95,38 @@ class InboxTest {
 			inbox.failed(poison, Duration.ZERO);
 		}
 		assertThat(inbox.claim("d", LEASE).orElseThrow().payload()).isEqualTo("next");
+	}
+
+	@Test
+	void handsEachUpdateToOneOfManyConcurrentClaimers() throws Exception {
+		int updates = 60;
+		for (int i = 0; i < updates; i++) {
+			inbox.accept("race", String.valueOf(i), "chat-" + i, "update " + i);
+		}
+		List<Callable<List<String>>> claimers = new ArrayList<>();
+		for (int c = 0; c < 8; c++) {
+			claimers.add(() -> {
+				List<String> claimed = new ArrayList<>();
+				for (int i = 0; i < updates; i++) { // bounded: never more claims than updates
+					Optional<InboxItem> item = inbox.claim("race", LEASE);
+					if (item.isEmpty()) {
+						break;
+					}
+					claimed.add(item.get().id());
+				}
+				return claimed;
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<String> claimed = new ArrayList<>();
+		try {
+			for (Future<List<String>> result : pool.invokeAll(claimers, 1, TimeUnit.MINUTES)) {
+				claimed.addAll(result.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(claimed).as("each update handed out once").hasSize(updates).doesNotHaveDuplicates();
 	}
 }
