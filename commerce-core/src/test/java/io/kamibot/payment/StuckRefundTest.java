@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,9 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * instance takes it over, asks the provider what became of it, and finishes it as if the answer had come.
  */
 @CoreTest
-@DirtiesContext // its own configuration: no other class shares this application
 @RecordApplicationEvents
-@Import(TillProvider.class)
+@Import(TillProvider.class) // the same configuration as UnmatchedPaymentTest: the two share one application
 class StuckRefundTest {
 
 	private static final Duration AGE = Duration.ofMinutes(5);

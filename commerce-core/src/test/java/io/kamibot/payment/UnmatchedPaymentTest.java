@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,10 +42,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * of this once.
  */
 @CoreTest
-@DirtiesContext // its own configuration: no other class shares this application
 @RecordApplicationEvents
 // Imported, not scanned: test classes of this module are on other modules' test classpath.
-@Import(TillProvider.class)
+@Import(TillProvider.class) // the same configuration as StuckRefundTest: the two share one application
 class UnmatchedPaymentTest {
 
 	private static final AtomicInteger next = new AtomicInteger();
