@@ -24,15 +24,18 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a client was told is written is on disk at that moment: copies of the store and its journal taken while
  * eight clients write, each opened as a store of its own, hold every write acknowledged before the copy began, and
  * their indexes agree with their documents. A copy is what {@code kill -9} leaves behind.
  */
+@Timeout(180)
 class AcknowledgedWritesTest {
 
 	@TempDir
@@ -109,13 +112,10 @@ class AcknowledgedWritesTest {
 		}
 	}
 
-	private static void waitForMore(Set<String> acknowledged, int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (acknowledged.size() < count && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-			TimeUnit.MILLISECONDS.sleep(1);
-		}
-		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(count);
+	private static void waitForMore(Set<String> acknowledged, int count) {
+		// Polled often: the copy is to be taken while writes go on, soon after the count is reached.
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+			.until(() -> acknowledged.size() >= count);
 	}
 
 	private static void assertHolds(Path snapshot, List<String> acknowledged) {
