@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Kamibot: a chat-first storefront for virtual goods. With no configuration it runs on embedded MongoDB-compatible
- * storage and Redis with a demo catalog; see the README for production settings.
+ * storage and Redis with a demo catalog; see docs/operations.md for production settings.
  */
 @SpringBootApplication
 public class KamibotApplication {

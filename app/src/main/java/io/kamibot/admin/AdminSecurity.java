@@ -20,8 +20,9 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Admin authentication through Spring Security: {@code /api/admin/**} needs {@code Authorization: Bearer <token>}
- * with the admin token, compared in constant time, before anything reads the body. It is the only filter chain,
+ * Admin authentication through Spring Security: {@code /api/admin/**} (and the Prometheus scrape) needs
+ * {@code Authorization: Bearer <token>} with the admin token, compared in constant time, before anything reads the
+ * body. It is the only filter chain,
  * so every other path (the pages, the web chat, the Telegram webhook, the WeChat callbacks and WeChat Pay's notify,
  * each with its own signature or token) passes through as it did before: no login page, no session, no CSRF token
  * asked of a platform's POST, and {@code pages.SecurityHeaders} stays the one place that sets security headers.
@@ -32,6 +33,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableConfigurationProperties(AdminSettings.class)
 class AdminSecurity {
 
+	/**
+	 * Everything behind the admin bearer token: the admin API, and the Prometheus scrape (its numbers are the
+	 * shop's business; a scraper sends the token as {@code Authorization: Bearer}). Health stays open for probes.
+	 */
+	static final String[] PROTECTED = { "/api/admin/**", "/actuator/prometheus/**" };
 	static final String ROLE = "ADMIN";
 	private static final String BEARER = "Bearer ";
 
@@ -43,7 +49,7 @@ class AdminSecurity {
 		// Authenticated: go on to the API, no redirect to a saved page.
 		bearer.setSuccessHandler((request, response, authentication) -> {
 		});
-		return http.securityMatcher("/api/admin/**")
+		return http.securityMatcher(PROTECTED)
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ROLE))
 			.addFilterAt(bearer, BasicAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))

@@ -19,6 +19,7 @@ import io.kamibot.shop.ShopClient;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/admin-api", "kamibot.admin.api-token=" + AdminApiTest.TOKEN,
 		"kamibot.demo.enabled=false", "kamibot.admin.max-import-bytes=4096" })
+@Timeout(120)
 class AdminApiTest {
 
 	static final String TOKEN = "admin-api-test-token-0123456789";

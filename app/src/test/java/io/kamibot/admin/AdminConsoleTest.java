@@ -11,6 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +22,7 @@ import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -31,6 +33,7 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web console page and every admin API it calls, on the whole application: the page is served, each API
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"kamibot.data-dir=target/test-data/admin-console", "kamibot.admin.api-token=" + AdminConsoleTest.TOKEN,
 		"kamibot.demo.enabled=false", "kamibot.admin.telegram-ids=" + AdminConsoleTest.CONFIGURED,
 		"kamibot.risk.review-first-order-fen=500" })
+@Timeout(120)
 class AdminConsoleTest {
 
 	static final String TOKEN = "admin-console-test-token-0123456789";
@@ -179,7 +183,7 @@ class AdminConsoleTest {
 	}
 
 	@Test
-	void aHeldOrderIsListedAndApprovedAndTheFeedShowsEachAlertsDeliveryToTheRobot() throws InterruptedException {
+	void aHeldOrderIsListedAndApprovedAndTheFeedShowsEachAlertsDeliveryToTheRobot() {
 		ShopClient shop = new ShopClient(port, TOKEN);
 		ok(shop.saveProduct("CONSOLE", "{\"title\":\"Console\",\"priceFen\":600}"));
 		ok(shop.importCodes("CONSOLE", "CONSOLE-SECRET-1\nCONSOLE-SECRET-2\n"));
@@ -211,26 +215,28 @@ class AdminConsoleTest {
 	}
 
 	/** Waits (at most 15 s) until the feed shows the alert about {@code arg} as sent to every destination. */
-	private JsonNode awaitSentAlert(String type, String arg) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		JsonNode last = null;
-		while (System.nanoTime() < deadline) {
-			for (JsonNode alert : ok("GET", "/api/admin/alerts?limit=50").get("alerts")) {
-				if (alert.get("type").asString().equals(type) && alert.get("args").toString().contains(arg)) {
-					last = alert;
-					JsonNode deliveries = alert.get("deliveries");
-					boolean sent = deliveries.size() > 0;
-					for (JsonNode d : deliveries) {
-						sent &= d.get("status").asString().equals("SENT");
-					}
-					if (sent) {
-						return alert;
-					}
+	private JsonNode awaitSentAlert(String type, String arg) {
+		return await().alias("a sent " + type + " alert about " + arg)
+			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> sentAlert(type, arg), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private Optional<JsonNode> sentAlert(String type, String arg) {
+		for (JsonNode alert : ok("GET", "/api/admin/alerts?limit=50").get("alerts")) {
+			if (alert.get("type").asString().equals(type) && alert.get("args").toString().contains(arg)) {
+				JsonNode deliveries = alert.get("deliveries");
+				boolean sent = deliveries.size() > 0;
+				for (JsonNode d : deliveries) {
+					sent &= d.get("status").asString().equals("SENT");
+				}
+				if (sent) {
+					return Optional.of(alert);
 				}
 			}
-			Thread.sleep(200);
 		}
-		throw new AssertionError("No sent " + type + " alert about " + arg + "; last seen: " + last);
+		return Optional.empty();
 	}
 
 	private static JsonNode find(JsonNode array, String value) {

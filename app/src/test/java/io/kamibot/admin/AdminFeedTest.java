@@ -7,6 +7,7 @@ import io.kamibot.shop.ShopClient;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/admin-feed", "kamibot.admin.api-token=" + AdminFeedTest.TOKEN,
 		"kamibot.demo.enabled=false" })
+@Timeout(120)
 class AdminFeedTest {
 
 	static final String TOKEN = "admin-feed-test-token-0123456789";

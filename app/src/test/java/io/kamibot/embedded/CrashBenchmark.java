@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link CrashCycles} many times over on one data directory ({@code kamibot.crash.cycles}, 20 unless set;
  * {@code kamibot.crash.threads} buyers, 8 unless set). Prints a table of the cycles, writes it to
  * {@code target/crash-benchmark.md}, and fails when any cycle lost a delivery, sold a code twice or left a process
- * running. See the README for the command.
+ * running. See docs/benchmarks.md for the command.
  */
 @Tag("benchmark")
 @EnabledOnOs(OS.LINUX)

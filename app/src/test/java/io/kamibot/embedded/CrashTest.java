@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.kamibot.embedded.CrashCycles.Cycle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app's log, is kept when the test fails.
  */
 @EnabledOnOs(OS.LINUX)
+@Timeout(300)
 class CrashTest {
 
 	private static final int THREADS = 8;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code kill -9} is shown by {@code CrashTest}, which kills a real app.
  */
 @EnabledOnOs(OS.LINUX)
+@Timeout(120)
 class EmbeddedRedisTest {
 
 	private static final Duration WITHIN = Duration.ofSeconds(10);

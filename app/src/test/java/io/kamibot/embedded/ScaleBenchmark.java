@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * copies of their documents through the raw driver), the stock is topped up in one streamed import through the admin
  * API and the raw driver's {@code insertMany} writes as many similar documents to the same server, the app is
  * restarted (cold start), then {@code /catalog} and sequential purchases are timed and the resident memory read.
- * Prints a Markdown table and writes it to {@code target/scale-benchmark.md}. See the README for the command.
+ * Prints a Markdown table and writes it to {@code target/scale-benchmark.md}. See docs/benchmarks.md for the command.
  */
 @Tag("benchmark")
 @EnabledOnOs(OS.LINUX)
@@ -55,6 +55,8 @@ class ScaleBenchmark {
 	private static final int REAL_ORDERS = Integer.getInteger("kamibot.scale.real-orders", 1000);
 	private static final Duration BUDGET = Duration.parse(System.getProperty("kamibot.scale.row-budget", "PT30M"));
 	private static final String HEAP = System.getProperty("kamibot.scale.xmx", "256m");
+	private static final int WARM_UP = Integer.getInteger("kamibot.scale.warm-up", 10);
+	private static final String CHILD_JVM = System.getProperty("kamibot.scale.child-jvm", "");
 	private static final int CATALOG_VIEWS = 20;
 	private static final int HISTORY_THREADS = 4;
 
@@ -81,7 +83,7 @@ class ScaleBenchmark {
 			Files.copy(compiled, launcherClass);
 		}
 		setup = ChildApp.Setup.of(work.resolve("data"), work.resolve("app.log"), adminToken)
-			.withJvm(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"))
+			.withJvm(jvmOptions())
 			.withLauncher(launcher, BenchLauncher.class.getName(), MONGO)
 			.withStartWithin(Duration.ofMinutes(15));
 		ScaleTable table = new ScaleTable(HEAP, PURCHASES, BUDGET);
@@ -128,6 +130,14 @@ class ScaleBenchmark {
 				long start = System.nanoTime();
 				buyer.say(chat, "/catalog");
 				row.catalog(System.nanoTime() - start);
+			}
+			for (int i = 0; i < WARM_UP && Instant.now().isBefore(end); i++) {
+				long start = System.nanoTime();
+				buyer.buy(WebBuyer.newChatId("warm-up"), SKU, 1)
+					.orElseThrow(() -> new IllegalStateException("no order placed"));
+				row.warmUp(System.nanoTime() - start);
+				available--;
+				orders++;
 			}
 			for (int i = 0; i < PURCHASES && Instant.now().isBefore(end); i++) {
 				long start = System.nanoTime();
@@ -235,6 +245,12 @@ class ScaleBenchmark {
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		return ShopClient.ok(response).get("available").asLong();
+	}
+
+	private static List<String> jvmOptions() {
+		List<String> options = new ArrayList<>(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
+		options.addAll(List.of(CHILD_JVM.split(" ")).stream().filter(option -> !option.isBlank()).toList());
+		return options;
 	}
 
 	private static Instant until(Instant end, double share) {

@@ -12,6 +12,7 @@ import io.kamibot.testing.TestRedis;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/hoarding", "kamibot.admin.api-token=" + HoardingTest.TOKEN,
 		"kamibot.demo.enabled=false", "kamibot.webchat.new-chats-per-address=3", "kamibot.risk.orders-per-address=4" })
+@Timeout(120)
 class HoardingTest {
 
 	static final String TOKEN = "hoarding-test-admin-token-0123456";

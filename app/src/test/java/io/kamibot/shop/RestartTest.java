@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import io.kamibot.KamibotApplication;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,6 +17,7 @@ import static io.kamibot.shop.ShopClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded default keeps products, stock, orders, web chats and its secrets key across a restart. */
+@Timeout(120)
 class RestartTest {
 
 	private static final String DATA = "target/test-data/restart";

@@ -20,6 +20,7 @@ import io.kamibot.testing.TestRedis;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/end-to-end", "kamibot.admin.api-token=" + ShopEndToEndTest.TOKEN })
 @ExtendWith(OutputCaptureExtension.class)
+@Timeout(120)
 class ShopEndToEndTest {
 
 	static final String TOKEN = "end-to-end-admin-token-0123456789";

@@ -12,6 +12,7 @@ import io.kamibot.testing.TestRedis;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"kamibot.data-dir=target/test-data/webchat-identity", "kamibot.admin.api-token=" + WebChatIdentityTest.TOKEN,
 		"kamibot.demo.enabled=false" })
+@Timeout(120)
 class WebChatIdentityTest {
 
 	static final String TOKEN = "webchat-identity-admin-token-0123";

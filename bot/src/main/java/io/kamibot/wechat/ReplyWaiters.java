@@ -5,9 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Pushes waiting in this process for their answer. The worker that processes a push offers its answer here; it
@@ -47,26 +45,16 @@ final class ReplyWaiters {
 		}
 	}
 
-	/** Waits for the passive reply; empty when there is none (in time). */
-	Optional<WeChatMessage.Text> await(String pushId, CompletableFuture<WeChatMessage.Text> future, Duration within) {
-		try {
-			return Optional.ofNullable(future.get(within.toMillis(), TimeUnit.MILLISECONDS));
-		}
-		catch (TimeoutException e) {
-			// Whoever completes first wins: the worker either got here before us, or now sends it itself.
-			future.complete(null);
-			return Optional.ofNullable(future.getNow(null));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			future.complete(null);
-			return Optional.ofNullable(future.getNow(null));
-		}
-		catch (ExecutionException e) {
-			return Optional.empty();
-		}
-		finally {
+	/**
+	 * The passive reply, once the worker offers it or {@code within} has passed (then empty). Holds no thread while
+	 * it waits. On time-out the future is completed empty: whoever completes it first wins, so the worker either got
+	 * here before, or learns from {@link #answer} that it must send the answer itself.
+	 */
+	CompletableFuture<Optional<WeChatMessage.Text>> await(String pushId, CompletableFuture<WeChatMessage.Text> future,
+			Duration within) {
+		return future.completeOnTimeout(null, within.toMillis(), TimeUnit.MILLISECONDS).handle((text, failure) -> {
 			waiting.remove(pushId, future);
-		}
+			return failure == null ? Optional.ofNullable(text) : Optional.empty();
+		});
 	}
 }

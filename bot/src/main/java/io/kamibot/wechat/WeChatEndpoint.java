@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  * waits up to {@code reply-within} for the answer to send back as the passive reply. Slower answers, and pushes
  * seen before, are answered {@code success} at once; the answer then follows as customer-service messages. Nothing
  * of a rejected push is stored or processed.
+ * <p>
+ * The wait is an asynchronous response: the request's server thread goes back to the pool while the push waits, so
+ * slow answers cannot use up the server's threads (on Java 17 they are platform threads).
  */
 @RestController
 @RequestMapping("/wechat/mp")
@@ -68,14 +71,15 @@ class WeChatEndpoint {
 	}
 
 	@PostMapping
-	ResponseEntity<String> push(@RequestParam(required = false) String signature,
+	CompletableFuture<ResponseEntity<String>> push(@RequestParam(required = false) String signature,
 			@RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
 			@RequestParam(name = "encrypt_type", required = false) String encryptType,
 			@RequestParam(name = "msg_signature", required = false) String msgSignature, HttpServletRequest request)
 			throws IOException {
 		if (!crypto.signed(signature, timestamp, nonce)) {
 			log.warn("Refused a WeChat push with a bad signature from {}", request.getRemoteAddr());
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(TEXT).body("forbidden");
+			return CompletableFuture
+				.completedFuture(ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(TEXT).body("forbidden"));
 		}
 		WeChatPush push;
 		String xml;
@@ -91,13 +95,13 @@ class WeChatEndpoint {
 		}
 		catch (RejectedPush e) {
 			log.warn("Refused a WeChat push: {}", e.getMessage());
-			return ResponseEntity.badRequest().contentType(TEXT).body("bad request");
+			return CompletableFuture.completedFuture(ResponseEntity.badRequest().contentType(TEXT).body("bad request"));
 		}
 		// Seen before (WeChat retries when an answer is slow): the first one is being, or was, answered.
 		String pushId = WeChatSettings.CHANNEL + ":" + push.dedupKey();
 		Optional<CompletableFuture<WeChatMessage.Text>> answer = waiters.register(pushId);
 		if (answer.isEmpty()) {
-			return success();
+			return CompletableFuture.completedFuture(success());
 		}
 		boolean stored = false;
 		try {
@@ -110,15 +114,16 @@ class WeChatEndpoint {
 			}
 		}
 		if (!stored) {
-			return success();
+			return CompletableFuture.completedFuture(success());
 		}
 		workers.wake();
-		Optional<WeChatMessage.Text> passive = waiters.await(pushId, answer.get(), settings.replyWithin());
-		if (passive.isEmpty()) {
-			return success();
-		}
+		return waiters.await(pushId, answer.get(), settings.replyWithin())
+			.thenApply(passive -> passive.map(text -> passiveReply(push, text)).orElseGet(WeChatEndpoint::success));
+	}
+
+	private ResponseEntity<String> passiveReply(WeChatPush push, WeChatMessage.Text text) {
 		WxMpXmlOutMessage reply = WxMpXmlOutMessage.TEXT()
-			.content(passive.get().content())
+			.content(text.content())
 			.fromUser(push.to())
 			.toUser(push.from())
 			.build();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 
 /**
  * A WeCom group robot on 127.0.0.1: {@code POST /cgi-bin/webhook/send?key=KEY} with a JSON message, answered
@@ -60,16 +61,13 @@ public final class FakeWecomRobot implements AutoCloseable {
 	}
 
 	/** Waits for a message the robot took that matches. */
-	public Received await(Predicate<Received> match, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			List<Received> found = received(match);
-			if (!found.isEmpty()) {
-				return found.get(0);
-			}
-			Thread.sleep(25);
-		}
-		throw new AssertionError("No matching robot message within " + timeout + "; got " + received(r -> true));
+	public Received await(Predicate<Received> match, Duration timeout) {
+		return Awaitility.await()
+			.alias("a matching robot message")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(25))
+			.until(() -> received(match), found -> !found.isEmpty())
+			.get(0);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

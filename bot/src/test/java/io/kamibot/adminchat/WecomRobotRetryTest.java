@@ -22,8 +22,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A WeCom robot that answers errcode 45009 (over its limit): alerts raised by real sales are retried and arrive
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * robot on loopback; short retry delays so the test is quick.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @ExtendWith(OutputCaptureExtension.class)
 class WecomRobotRetryTest {
 
@@ -67,13 +70,14 @@ class WecomRobotRetryTest {
 	}
 
 	@Test
-	void anAlertRefusedByTheRobotIsRetriedAndArrivesOnceAndTheKeyIsNeverLogged(CapturedOutput output)
-			throws InterruptedException {
+	void anAlertRefusedByTheRobotIsRetriedAndArrivesOnceAndTheKeyIsNeverLogged(CapturedOutput output) {
 		robot.failNext(3);
 		sellDownToThreshold("WC-RETRY");
 
 		robot.await(r -> r.text().contains("WC-RETRY"), WAIT);
-		Thread.sleep(1000); // a duplicate would have gone out by now
+		// A later alert: the robot is sent to in the order raised, so once it is there a duplicate would be too.
+		sellDownToThreshold("WC-MARK");
+		robot.await(r -> r.text().contains("WC-MARK"), WAIT);
 		assertThat(robot.received(r -> r.text().contains("WC-RETRY"))).hasSize(1);
 		assertThat(robot.refused()).filteredOn(r -> r.text().contains("WC-RETRY")).hasSize(3)
 			.allMatch(r -> r.errcode() == 45009);
@@ -82,16 +86,14 @@ class WecomRobotRetryTest {
 	}
 
 	@Test
-	void anAlertTheRobotKeepsRefusingIsMarkedFailedAndLoggedWithoutTheKey(CapturedOutput output)
-			throws InterruptedException {
-		Thread.sleep(1500); // let the other test's alerts settle
+	void anAlertTheRobotKeepsRefusingIsMarkedFailedAndLoggedWithoutTheKey(CapturedOutput output) {
+		await("the other test's alerts settled").atMost(WAIT)
+			.until(() -> alerts.deliveryCounts().pending() == 0);
 		long failedBefore = alerts.deliveryCounts().failed();
 		robot.failNext(4);
 		sellDownToThreshold("WC-FAIL");
 
-		for (int i = 0; i < 200 && alerts.deliveryCounts().failed() == failedBefore; i++) {
-			Thread.sleep(25);
-		}
+		await().atMost(WAIT).until(() -> alerts.deliveryCounts().failed() > failedBefore);
 		assertThat(alerts.deliveryCounts().failed()).isEqualTo(failedBefore + 1);
 		assertThat(robot.refused()).filteredOn(r -> r.text().contains("WC-FAIL")).hasSize(4);
 		assertThat(robot.received(r -> r.text().contains("WC-FAIL"))).isEmpty();

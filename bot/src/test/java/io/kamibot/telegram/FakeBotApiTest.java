@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultLongPollingUpdateConsumer;
@@ -27,9 +28,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Drives {@link FakeBotApi} with the real TelegramBots client, so the fake stays faithful to it. */
+@Timeout(60)
 class FakeBotApiTest {
 
 	private static final String TOKEN = "123456:TEST-token";
@@ -155,10 +158,7 @@ class FakeBotApiTest {
 			this.fake.push(this.fake.preCheckout(3, 42, "XTR", 50, "order-1"));
 			this.fake.push(this.fake.successfulPayment(4, 42, 42, "XTR", 50, "order-1", "charge-1"));
 
-			long deadline = System.nanoTime() + WAIT.toNanos();
-			while (received.size() < 4 && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			await().atMost(WAIT).until(() -> received.size() >= 4);
 			assertThat(received).extracting(Update::getUpdateId).containsExactly(1, 2, 3, 4);
 			assertThat(received.get(0).getMessage().getText()).isEqualTo("/start");
 			assertThat(received.get(0).getMessage().getFrom().getLanguageCode()).isEqualTo("zh-hans");

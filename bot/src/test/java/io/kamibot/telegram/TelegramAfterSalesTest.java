@@ -29,13 +29,16 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the admins' presses void, replace or refund exactly once. Real TelegramBots client against the fake Bot API.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 class TelegramAfterSalesTest {
 
 	private static final String TOKEN = "765432:AFTERSALES-TOKEN";
@@ -125,7 +129,9 @@ class TelegramAfterSalesTest {
 		assertThat(delivery.param("text")).contains(newCode);
 		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains("新卡密已发送"), WAIT);
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("卡密已更换"), WAIT);
-		Thread.sleep(1000); // a second delivery would have gone out by now
+		// The second press's own answer: once it is there, a second delivery it caused would have gone out first.
+		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains("没有待处理")
+				&& c.param("text").contains(order.orderNo()), WAIT);
 		assertThat(codeMessages(buyer, newCode)).hasSize(1);
 		assertThat(buyerTexts(buyer, "卡密已更换")).hasSize(1);
 		assertThat(stock.reveal(order.orderNo())).containsExactly(newCode);
@@ -167,8 +173,8 @@ class TelegramAfterSalesTest {
 
 		List<String> now = stock.reveal(order.orderNo());
 		assertThat(now).hasSize(1).doesNotContain(oldCode);
+		// The replaces ran on the futures joined above, and they send on the thread that replaces: all is out.
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains(now.get(0)), WAIT);
-		Thread.sleep(1000);
 		assertThat(codeMessages(buyer, now.get(0))).hasSize(1);
 		assertThat(buyerTexts(buyer, "卡密已更换")).hasSize(1);
 		var levels = stock.levels(sku);
@@ -198,7 +204,6 @@ class TelegramAfterSalesTest {
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains(newCode), WAIT);
 		press(ADMIN, "adm:REPLACE:" + order.orderNo());
 		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains("没有待处理"), WAIT);
-		Thread.sleep(500);
 		assertThat(stock.reveal(order.orderNo())).containsExactly(newCode);
 		assertThat(codeMessages(buyer, newCode)).hasSize(1);
 		assertThat(stock.levels(sku).sold()).isEqualTo(1);
@@ -254,7 +259,9 @@ class TelegramAfterSalesTest {
 		assertThat(refund.param("user_id")).isEqualTo(String.valueOf(buyer));
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("已退款"), WAIT);
 		awaitCount(() -> orders.find(order.orderNo()).orElseThrow().status() == OrderStatus.REFUNDED ? 1 : 0, 1);
-		Thread.sleep(1000);
+		// The second press's own answer: once it is there, a second refund it caused would have been asked first.
+		telegram.awaitCall("sendMessage", c -> inGroup(c) && c.param("text").contains(order.orderNo())
+				&& (c.param("text").contains("已经退过款") || c.param("text").contains("没有待处理")), WAIT);
 		assertThat(telegram.calls("refundStarPayment"))
 			.filteredOn(c -> charge(order).equals(c.param("telegram_payment_charge_id"))).hasSize(1);
 		assertThat(buyerTexts(buyer, "已退款")).hasSize(1);
@@ -406,15 +413,7 @@ class TelegramAfterSalesTest {
 	}
 
 	private static void awaitCount(IntSupplier count, int expected) {
-		for (int i = 0; i < 300 && count.getAsInt() < expected; i++) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		Awaitility.await().atMost(WAIT).until(count::getAsInt, greaterThanOrEqualTo(expected));
 		assertThat(count.getAsInt()).isEqualTo(expected);
 	}
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Time from a {@code successful_payment} being handed to the bot until the code message reaches the Bot API, over
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -Dtest=TelegramLatencyBenchmark}.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @Tag("benchmark")
 class TelegramLatencyBenchmark {
 

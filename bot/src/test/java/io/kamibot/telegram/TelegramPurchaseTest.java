@@ -22,9 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
@@ -33,6 +35,7 @@ import static org.mockito.Mockito.doCallRealMethod;
  * Purchases in Telegram through the real TelegramBots client (long polling) against a fake Bot API on loopback.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 class TelegramPurchaseTest {
 
 	private static final String TOKEN = "123456:TEST-TOKEN";
@@ -88,9 +91,11 @@ class TelegramPurchaseTest {
 
 		long started = System.nanoTime();
 		telegram.push(telegram.preCheckout(updates.incrementAndGet(), chat, "XTR", 50, orderNo));
-		FakeBotApi.Call answer = telegram.awaitCall("answerPreCheckoutQuery", c -> true, WAIT);
+		// Waits longer than Telegram does, so that a late answer fails the assertion below rather than the wait.
+		FakeBotApi.Call answer = telegram.awaitCall("answerPreCheckoutQuery", c -> true, Duration.ofSeconds(30));
 		assertThat(answer.param("ok")).isEqualTo("true");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(Duration.ofNanos(answer.atNanos() - started)).as("Telegram drops a query not answered in 10 s")
+			.isLessThan(Duration.ofSeconds(10));
 
 		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 50, orderNo, "charge-1"));
 		FakeBotApi.Call code = telegram.awaitCall("sendMessage",
@@ -101,16 +106,14 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
-	void sendsTheCodesAgainWhenTheirMessageDidNotGetThrough() throws InterruptedException {
+	void sendsTheCodesAgainWhenTheirMessageDidNotGetThrough() {
 		Sku sku = product("TG-RETRY", "Retry", 1, 15L);
 		long chat = 7013;
 		Order order = orders.place(customer(chat), sku, 1);
 		telegram.failNextForChat("sendMessage", String.valueOf(chat), 3, 0);
 		telegram.push(telegram.successfulPayment(updates.incrementAndGet(), chat, chat, "XTR", 15, order.orderNo(),
 				"charge-retry"));
-		for (int i = 0; i < 100 && refusals(chat) < 3; i++) {
-			Thread.sleep(50);
-		}
+		await().atMost(WAIT).until(() -> refusals(chat) >= 3);
 		assertThat(refusals(chat)).as("the sender gave up").isEqualTo(3);
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
 
@@ -132,7 +135,7 @@ class TelegramPurchaseTest {
 	io.kamibot.testing.TestClock clock;
 
 	@Test
-	void theSamePaymentTwiceDeliversOneCode() throws InterruptedException {
+	void theSamePaymentTwiceDeliversOneCode() {
 		Sku sku = product("TG-TWICE", "Twice", 3, 10L);
 		long chat = 7002;
 		Order order = orders.place(customer(chat), sku, 1);
@@ -291,7 +294,7 @@ class TelegramPurchaseTest {
 	}
 
 	@Test
-	void anAdminRefundsAStarsPaymentOnceAndOthersCannot() throws InterruptedException {
+	void anAdminRefundsAStarsPaymentOnceAndOthersCannot() {
 		Sku sku = product("TG-REFUND", "Refundable", 1, 20L);
 		long buyer = 7007;
 		Order order = orders.place(customer(buyer), sku, 1);
@@ -376,15 +379,12 @@ class TelegramPurchaseTest {
 	TelegramOutbox outbox;
 
 	@Test
-	void confirmsEachUpdateToTelegramOnceItIsStored() throws InterruptedException {
+	void confirmsEachUpdateToTelegramOnceItIsStored() {
 		long chat = 7009;
 		say(chat, "/help");
 		long id = updates.get();
 		telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
-		for (int i = 0; i < 50 && telegram.confirmedOffset() <= id; i++) {
-			Thread.sleep(100);
-		}
-		assertThat(telegram.confirmedOffset()).isGreaterThan(id);
+		await().atMost(WAIT).until(() -> telegram.confirmedOffset() > id);
 		assertThat(telegram.pending()).isZero();
 	}
 
@@ -398,9 +398,14 @@ class TelegramPurchaseTest {
 		assertThat(inbox.accept("telegram", String.valueOf(updates.get()), String.valueOf(chat), update)).isTrue();
 		assertThat(inbox.accept("telegram", String.valueOf(updates.get()), String.valueOf(chat), update)).isFalse();
 
-		telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
-		Thread.sleep(1500);
-		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, chat))).hasSize(1);
+		FakeBotApi.Call answer = telegram.awaitCall("sendMessage", c -> chat(c, chat), WAIT);
+
+		// A later update of the same chat is processed after anything stored before it: its answer is the marker.
+		say(chat, "/help");
+		FakeBotApi.Call marker = telegram.awaitCall("sendMessage",
+				c -> chat(c, chat) && c.atNanos() > answer.atNanos(), WAIT);
+		assertThat(marker.param("text")).contains("/catalog");
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, chat))).containsExactly(answer, marker);
 	}
 
 	@Autowired

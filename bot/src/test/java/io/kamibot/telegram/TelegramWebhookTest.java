@@ -16,6 +16,7 @@ import testing.kamibot.CoreTestApplication;
 import io.kamibot.testing.InMemoryMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
+@Timeout(60)
 class TelegramWebhookTest {
 
 	private static final String TOKEN = "654321:WEBHOOK-TOKEN";
 	private static final String SECRET = "s3cret_token-For-webhook";
 	private static final FakeBotApi telegram = new FakeBotApi(TOKEN);
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	@LocalServerPort
 	int port;
@@ -69,8 +72,13 @@ class TelegramWebhookTest {
 		assertThat(post(update, null)).isEqualTo(401);
 		assertThat(post(update, "wrong")).isEqualTo(401);
 		assertThat(post(update, SECRET + "x")).isEqualTo(401);
-		Thread.sleep(1500);
-		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8001".equals(c.param("chat_id")))).isEmpty();
+
+		// A later, rightly signed update of the chat is processed after anything stored before it.
+		assertThat(post(telegram.message(503, 8001, 8001, "/help").toString(), SECRET)).isEqualTo(200);
+		FakeBotApi.Call marker = telegram.awaitCall("sendMessage", c -> "8001".equals(c.param("chat_id")), WAIT);
+		assertThat(marker.param("text")).contains("/catalog");
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8001".equals(c.param("chat_id"))))
+			.containsExactly(marker);
 	}
 
 	@Test
@@ -94,9 +102,15 @@ class TelegramWebhookTest {
 		String update = telegram.message(502, 8002, 8002, "/start").toString();
 		assertThat(post(update, SECRET)).isEqualTo(200);
 		assertThat(post(update, SECRET)).isEqualTo(200);
-		telegram.awaitCall("sendMessage", c -> "8002".equals(c.param("chat_id")), Duration.ofSeconds(10));
-		Thread.sleep(1500);
-		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8002".equals(c.param("chat_id")))).hasSize(1);
+		FakeBotApi.Call answer = telegram.awaitCall("sendMessage", c -> "8002".equals(c.param("chat_id")), WAIT);
+
+		// A later update of the chat is processed after anything stored before it: its answer is the marker.
+		assertThat(post(telegram.message(504, 8002, 8002, "/help").toString(), SECRET)).isEqualTo(200);
+		FakeBotApi.Call marker = telegram.awaitCall("sendMessage",
+				c -> "8002".equals(c.param("chat_id")) && c.atNanos() > answer.atNanos(), WAIT);
+		assertThat(marker.param("text")).contains("/catalog");
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> "8002".equals(c.param("chat_id"))))
+			.containsExactly(answer, marker);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -110,17 +112,13 @@ public final class FakeWeChatApi implements AutoCloseable {
 	}
 
 	/** Waits (boundedly) until a message to the buyer matches, and returns it. */
-	public Sent await(String openId, Predicate<Sent> match, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (Sent s : sentTo(openId)) {
-				if (match.test(s)) {
-					return s;
-				}
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("No matching message to " + openId + " within " + timeout + "; sent: " + sentTo(openId));
+	public Sent await(String openId, Predicate<Sent> match, Duration timeout) {
+		return Awaitility.await()
+			.alias("a matching message to " + openId)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> sentTo(openId).stream().filter(match).findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private void token(HttpExchange exchange) throws IOException {

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.kamibot.catalog.Catalog;
@@ -30,6 +32,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -58,6 +61,7 @@ import static org.mockito.Mockito.doThrow;
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @Import(WeChatChannelTest.SlowCommand.class)
 @DirtiesContext
+@Timeout(120)
 class WeChatChannelTest {
 
 	static final String APP_ID = "wx5823bf96d3bd56c7";
@@ -89,6 +93,9 @@ class WeChatChannelTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	CountDownLatch slowCommandRelease;
 
 	WeChatPushes pushes;
 
@@ -215,6 +222,8 @@ class WeChatChannelTest {
 		Answer answer = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/slow"));
 		assertThat(answer.success()).isTrue();
 		assertThat(answer.took()).isLessThan(Duration.ofSeconds(5));
+		assertThat(wechat.sentTo(user)).as("still working on it").isEmpty();
+		slowCommandRelease.countDown();
 		Sent late = wechat.await(user, s -> "text".equals(s.type()), WAIT);
 		assertThat(late.content()).isEqualTo("slow but sure");
 	}
@@ -267,16 +276,32 @@ class WeChatChannelTest {
 		clock.advance(Duration.ofSeconds(10));
 		Sent retried = wechat.await(user, s -> "text".equals(s.type()), WAIT);
 		assertThat(retried.content()).isNotBlank();
-		Thread.sleep(500);
-		assertThat(wechat.sentTo(user)).hasSize(1);
+
+		// A later message of the buyer is processed after the earlier ones: once it is answered (passively, or
+		// by customer-service message when slow), a second answer to the retried one would have gone out.
+		Answer marker = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/help"));
+		assertThat(marker.status()).isEqualTo(200);
+		if (marker.success()) { // "success": the answer follows as a customer-service message
+			wechat.await(user, s -> s.content() != null && s.content().contains("/catalog"), WAIT);
+		}
+		else {
+			assertThat(marker.text()).contains("/catalog");
+		}
+		assertThat(wechat.sentTo(user)).filteredOn(s -> retried.content().equals(s.content())).hasSize(1);
 	}
 
 	/** A command that takes longer than WeChat waits. */
 	@TestConfiguration
 	static class SlowCommand {
 
+		/** Lets the slow command finish; counted down by the test once the push has been answered. */
 		@Bean
-		Command slow() {
+		CountDownLatch slowCommandRelease() {
+			return new CountDownLatch(1);
+		}
+
+		@Bean
+		Command slow(CountDownLatch release) {
 			return new Command() {
 				@Override
 				public Set<String> names() {
@@ -286,7 +311,8 @@ class WeChatChannelTest {
 				@Override
 				public List<Reply> handle(Session session, List<String> args) {
 					try {
-						Thread.sleep(5500);
+						// Holds until the test has seen WeChat's wait end; bounded, so a failed test does not hang.
+						release.await(30, TimeUnit.SECONDS);
 					}
 					catch (InterruptedException e) {
 						Thread.currentThread().interrupt();

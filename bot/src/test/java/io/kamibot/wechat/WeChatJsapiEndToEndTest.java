@@ -21,11 +21,13 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.InMemoryMongo;
+import io.kamibot.testing.TestClock;
 import io.kamibot.wechat.FakeWeChatApi.Sent;
 import io.kamibot.wechat.WeChatPushes.Answer;
 import io.kamibot.wechatpay.FakeWeChatPay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -48,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
+@Timeout(120)
 class WeChatJsapiEndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -69,6 +72,9 @@ class WeChatJsapiEndToEndTest {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	TestClock clock;
 
 	@DynamicPropertySource
 	static void platforms(DynamicPropertyRegistry registry) throws IOException {
@@ -113,7 +119,8 @@ class WeChatJsapiEndToEndTest {
 		assertThat(wechatPay.calls("/v3/pay/transactions/jsapi").get(0).json().getAsJsonObject("payer")
 			.get("openid").getAsString()).isEqualTo(buyer);
 
-		assertThat(wechatPay.paidNotify(order.orderNo(), 2500).send("http://127.0.0.1:" + port + "/wechat/pay/notify"))
+		assertThat(wechatPay.paidNotify(order.orderNo(), 2500, clock.instant())
+			.send("http://127.0.0.1:" + port + "/wechat/pay/notify"))
 			.isEqualTo(204);
 		Sent codes = wechat.await(buyer, s -> s.content() != null && s.content().contains("TXV-JSAPI-CODE-0001"), WAIT);
 		assertThat(codes.errcode()).isZero();

@@ -32,11 +32,13 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.InMemoryMongo;
+import io.kamibot.testing.TestClock;
 import io.kamibot.wechat.FakeWeChatApi.Sent;
 import io.kamibot.wechat.WeChatPushes.Answer;
 import io.kamibot.wechatpay.FakeWeChatPay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -60,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "kamibot.webchat.trusted-proxies=127.0.0.1")
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
+@Timeout(120)
 class WeChatPurchaseEndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -80,6 +83,9 @@ class WeChatPurchaseEndToEndTest {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	TestClock clock;
 
 	private final String webchatAddress = "198.18." + ThreadLocalRandom.current().nextInt(256) + "."
 			+ (1 + ThreadLocalRandom.current().nextInt(254));
@@ -120,7 +126,8 @@ class WeChatPurchaseEndToEndTest {
 		Sent image = wechat.await(buyer, s -> "image".equals(s.type()), WAIT);
 		assertThat(decodeQr(wechat.media(image.mediaId()))).isEqualTo(codeUrl);
 
-		assertThat(wechatPay.paidNotify(order.orderNo(), 3000).send("http://127.0.0.1:" + port + "/wechat/pay/notify"))
+		assertThat(wechatPay.paidNotify(order.orderNo(), 3000, clock.instant())
+			.send("http://127.0.0.1:" + port + "/wechat/pay/notify"))
 			.isEqualTo(204);
 		Sent codes = wechat.await(buyer, s -> s.content() != null && s.content().contains("IQY-E2E-CODE-000"), WAIT);
 		assertThat(codes.errcode()).isZero();

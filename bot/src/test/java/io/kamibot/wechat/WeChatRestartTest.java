@@ -12,6 +12,7 @@ import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.vault.Vault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * De-duplication lives in the database, not in the process: a push WeChat repeats after the application restarted
  * (or that reaches another instance) has no second effect.
  */
+@Timeout(120)
 class WeChatRestartTest {
 
 	private static final String OPEN_ID = "o-restart";

@@ -97,7 +97,7 @@ public final class FakeWeChatPay implements AutoCloseable {
 
 		private final String outTradeNo;
 		private final long totalFen;
-		private Instant at = Instant.now();
+		private Instant at; // no default: the real time would pass only while the shop's clock is near it
 		private String mchid = MCH_ID;
 		private String appid = APP_ID;
 		private String transactionId;
@@ -157,6 +157,9 @@ public final class FakeWeChatPay implements AutoCloseable {
 		}
 
 		public Notify build() {
+			if (at == null) {
+				throw new IllegalStateException("Say when WeChat sent it (at(...)), by the shop's clock");
+			}
 			JsonObject transaction = new JsonObject();
 			transaction.addProperty("mchid", mchid);
 			transaction.addProperty("appid", appid);
@@ -368,8 +371,9 @@ public final class FakeWeChatPay implements AutoCloseable {
 	}
 
 	/** A correctly signed notification that the order was paid {@code totalFen}, sent now. */
-	public Notify paidNotify(String outTradeNo, long totalFen) {
-		return notify(outTradeNo, totalFen).build();
+	/** A correctly signed TRANSACTION.SUCCESS, stamped {@code at}: the shop judges the stamp by its own clock. */
+	public Notify paidNotify(String outTradeNo, long totalFen, Instant at) {
+		return notify(outTradeNo, totalFen).at(at).build();
 	}
 
 	private void paid(String outTradeNo, String transactionId, long total) {

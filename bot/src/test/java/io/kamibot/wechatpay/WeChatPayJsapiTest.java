@@ -28,6 +28,7 @@ import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "kamibot.wechatpay.jsapi=true")
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
+@Timeout(120)
 class WeChatPayJsapiTest {
 
 	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();

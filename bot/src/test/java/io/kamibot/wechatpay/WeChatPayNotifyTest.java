@@ -36,6 +36,7 @@ import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -62,6 +63,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @SpringBootTest(classes = CoreTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = InMemoryMongo.class)
 @DirtiesContext
+@Timeout(120)
 class WeChatPayNotifyTest {
 
 	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +49,7 @@ import static org.mockito.Mockito.doThrow;
  * query that recovers lost notifications, refunds.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 class WeChatPayProviderTest {
 
 	private static final FakeWeChatPay wechatPay = new FakeWeChatPay();

@@ -13,12 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Admins from the configuration and from the database, and the audit trail of every change. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = "kamibot.admin.telegram-ids=" + AdminsTest.CONFIGURED)
 class AdminsTest {
 

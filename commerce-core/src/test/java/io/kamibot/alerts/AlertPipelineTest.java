@@ -1,5 +1,6 @@
 package io.kamibot.alerts;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import io.kamibot.testing.CoreTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,12 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The alert pipeline against a recording sink: limits, digests, retries, nothing lost, each key once. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = { "kamibot.alerts.retry-delay=50ms", "kamibot.alerts.max-attempts=3" })
 class AlertPipelineTest {
 
@@ -44,7 +48,7 @@ class AlertPipelineTest {
 	MongoTemplate mongo;
 
 	@Test
-	void sixtyAlertsInOneMinuteReachADestinationAsAtMostTwentyMessagesWithNothingLost() throws InterruptedException {
+	void sixtyAlertsInOneMinuteReachADestinationAsAtMostTwentyMessagesWithNothingLost() {
 		String group = target();
 		alerts.register("test", group, "admin");
 		List<String> raised = new ArrayList<>();
@@ -65,7 +69,7 @@ class AlertPipelineTest {
 	}
 
 	@Test
-	void aFailedSendIsTriedAgainAndAPersistentFailureIsMarkedNotDropped() throws InterruptedException {
+	void aFailedSendIsTriedAgainAndAPersistentFailureIsMarkedNotDropped() {
 		String flaky = target();
 		String dead = target();
 		alerts.register("test", flaky, "admin");
@@ -85,7 +89,7 @@ class AlertPipelineTest {
 	}
 
 	@Test
-	void aDestinationThatHangsHoldsUpOnlyItself() throws InterruptedException {
+	void aDestinationThatHangsHoldsUpOnlyItself() {
 		String hanging = target();
 		alerts.register("test", hanging, "admin");
 		CountDownLatch release = sink.hold(hanging);
@@ -128,10 +132,8 @@ class AlertPipelineTest {
 		return "g" + UUID.randomUUID().toString().substring(0, 12);
 	}
 
-	private static void await(BooleanSupplier condition) throws InterruptedException {
-		for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-			Thread.sleep(50);
-		}
-		assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+	private static void await(BooleanSupplier condition) {
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+			.until(condition::getAsBoolean);
 	}
 }

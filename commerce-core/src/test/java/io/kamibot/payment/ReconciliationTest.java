@@ -21,11 +21,13 @@ import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Payments#reconcile}: orders whose payment confirmation never arrived, found by asking the provider. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 // Imported, not scanned: test classes of this module are on other modules' test classpath.
 @Import(ReconciliationTest.LedgerProvider.class)
 class ReconciliationTest {

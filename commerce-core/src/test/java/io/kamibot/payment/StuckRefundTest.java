@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @CoreTest
 @RecordApplicationEvents
-@Import(TillProvider.class)
+@Import(TillProvider.class) // the same configuration as UnmatchedPaymentTest: the two share one application
 class StuckRefundTest {
 
 	private static final Duration AGE = Duration.ofMinutes(5);

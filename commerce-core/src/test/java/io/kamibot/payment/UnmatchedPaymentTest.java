@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CoreTest
 @RecordApplicationEvents
 // Imported, not scanned: test classes of this module are on other modules' test classpath.
-@Import(TillProvider.class)
+@Import(TillProvider.class) // the same configuration as StuckRefundTest: the two share one application
 class UnmatchedPaymentTest {
 
 	private static final AtomicInteger next = new AtomicInteger();

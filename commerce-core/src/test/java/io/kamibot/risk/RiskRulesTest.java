@@ -21,12 +21,14 @@ import io.kamibot.testing.CoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The risk rules refuse with a named rule and change nothing; held orders wait for an admin's decision. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = { "kamibot.risk.orders-per-window=4", "kamibot.risk.orders-per-address=3",
 		"kamibot.risk.max-unpaid=2",
 		"kamibot.risk.max-quantity=3", "kamibot.risk.review-first-order-fen=10000" })

@@ -17,11 +17,13 @@ import io.kamibot.testing.CoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Low-stock and out-of-stock alerts: one per crossing, re-armed by a restock, taken once by racing checks. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = "kamibot.stock-watch.auto-pause=true")
 class StockWatchTest {
 

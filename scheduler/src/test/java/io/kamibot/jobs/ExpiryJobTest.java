@@ -15,11 +15,15 @@ import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The expiry job, run by Quartz on its schedule, expires an overdue order and frees its codes. */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = "kamibot.jobs.expire-unpaid=* * * * * ?")
 class ExpiryJobTest {
 
@@ -36,7 +40,7 @@ class ExpiryJobTest {
 	TestClock clock;
 
 	@Test
-	void expiresOverdueOrdersOnSchedule() throws InterruptedException {
+	void expiresOverdueOrdersOnSchedule() {
 		Sku sku = new Sku("JOB-1");
 		catalog.save(sku, new ProductDraft("Job test", null, null, 100L, null, true, 5, 0));
 		stock.importCodes(sku, Codes.stream(Codes.lines("JOB-1", 1)), "test");
@@ -44,12 +48,8 @@ class ExpiryJobTest {
 
 		clock.advance(Duration.ofMinutes(16));
 
-		OrderStatus status = order.status();
-		for (int i = 0; i < 100 && status != OrderStatus.EXPIRED; i++) {
-			Thread.sleep(100);
-			status = orders.find(order.orderNo()).orElseThrow().status();
-		}
-		assertThat(status).isEqualTo(OrderStatus.EXPIRED);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> orders.find(order.orderNo()).orElseThrow().status(), equalTo(OrderStatus.EXPIRED));
 		assertThat(stock.levels(sku).available()).isEqualTo(1);
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code KAMIBOT_JOBS_*} environment variables; a cron Quartz cannot read stops startup naming the setting.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = { "kamibot.jobs.expiring-stock=0 30 8 * * ?",
 		"kamibot.jobs.void-expired-codes=0 1 0 * * ?", "kamibot.jobs.daily-report=0 15 7 ? * MON-FRI",
 		"kamibot.jobs.low-stock-scan=0 */3 * * * ?" })

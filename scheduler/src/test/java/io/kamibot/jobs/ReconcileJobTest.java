@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
@@ -23,17 +22,23 @@ import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * The reconciliation job, run by Quartz every second here, recovers payments whose notification was lost once they
  * are older than the configured age, also after the expiry job expired the order.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = { "kamibot.jobs.reconcile-payments=* * * * * ?",
 		"kamibot.jobs.reconcile-payments-age=3m" })
 @Import(ReconcileJobTest.PlatformProvider.class)
@@ -59,37 +64,40 @@ class ReconcileJobTest {
 	@Autowired
 	PlatformProvider platform;
 
+	@Autowired
+	Scheduler scheduler;
+
 	@Test
-	void paysAnOrderWhoseNotificationWasLostButNotBeforeItIsOldEnough() throws InterruptedException {
+	void paysAnOrderWhoseNotificationWasLostButNotBeforeItIsOldEnough() {
 		Order order = startedOrder();
 		platform.pay(order);
 
-		Thread.sleep(2500); // a few fires of the job
+		JobFires.of(scheduler, "reconcile-payments").awaitMoreRuns(2, Duration.ofSeconds(15));
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(platform.asked(order)).isZero();
 
 		clock.advance(Duration.ofMinutes(4));
-		assertThat(eventually(() -> status(order) == OrderStatus.DELIVERED)).isTrue();
+		await().atMost(Duration.ofSeconds(15)).until(() -> status(order), equalTo(OrderStatus.DELIVERED));
 	}
 
 	@Test
-	void leavesAnOrderNobodyPaidAwaitingPayment() throws InterruptedException {
+	void leavesAnOrderNobodyPaidAwaitingPayment() {
 		Order order = startedOrder();
 		clock.advance(Duration.ofMinutes(4));
 
-		assertThat(eventually(() -> platform.asked(order) >= 1)).isTrue();
+		await().atMost(Duration.ofSeconds(15)).until(() -> platform.asked(order), greaterThanOrEqualTo(1));
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 	}
 
 	@Test
-	void paysAnOrderTheExpiryJobExpiredMeanwhile() throws InterruptedException {
+	void paysAnOrderTheExpiryJobExpiredMeanwhile() {
 		Order order = startedOrder();
 		clock.advance(Duration.ofMinutes(16));
 		orders.expireOverdue();
 		assertThat(status(order)).isEqualTo(OrderStatus.EXPIRED);
 		platform.pay(order);
 
-		assertThat(eventually(() -> status(order) == OrderStatus.DELIVERED)).isTrue();
+		await().atMost(Duration.ofSeconds(15)).until(() -> status(order), equalTo(OrderStatus.DELIVERED));
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(1);
 	}
 
@@ -104,13 +112,6 @@ class ReconcileJobTest {
 
 	private OrderStatus status(Order order) {
 		return orders.find(order.orderNo()).orElseThrow().status();
-	}
-
-	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-		for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-			Thread.sleep(100);
-		}
-		return condition.getAsBoolean();
 	}
 
 	/** A payment platform whose notifications never arrive; only its order query tells. */

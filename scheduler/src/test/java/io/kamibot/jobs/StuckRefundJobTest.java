@@ -1,7 +1,6 @@
 package io.kamibot.jobs;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
@@ -20,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * returned the money, once the refund is older than the configured age.
  */
 @CoreTest
+@DirtiesContext // its own configuration: no other class shares this application
 @TestPropertySource(properties = { "kamibot.jobs.resolve-stuck-refunds=* * * * * ?",
 		"kamibot.jobs.stuck-refund-age=5m" })
 @Import(TillProvider.class)
@@ -53,7 +56,7 @@ class StuckRefundJobTest {
 	TestClock clock;
 
 	@Test
-	void refundsTheOrderWhoseRefundProcessDiedOnceTheRefundIsOldEnough() throws InterruptedException {
+	void refundsTheOrderWhoseRefundProcessDiedOnceTheRefundIsOldEnough() {
 		Sku sku = new Sku("JOB-STUCK-1");
 		catalog.save(sku, new ProductDraft("Stuck refund job", null, null, 400L, null, true, 5, 0));
 		stock.importCodes(sku, Codes.stream(Codes.lines(sku.value(), 1)), "test");
@@ -66,20 +69,12 @@ class StuckRefundJobTest {
 
 		clock.advance(Duration.ofMinutes(6));
 
-		assertThat(eventually(() -> status(order) == OrderStatus.REFUNDED)).isTrue();
+		await().atMost(Duration.ofSeconds(15)).until(() -> status(order), equalTo(OrderStatus.REFUNDED));
 		assertThat(till.resumed(order)).isEqualTo(1);
 		assertThat(till.refunded(order)).hasSize(1);
 	}
 
 	private OrderStatus status(Order order) {
 		return orders.find(order.orderNo()).orElseThrow().status();
-	}
-
-	/** Polls for the condition itself (the job fires every second), for at most ten seconds. */
-	private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-		for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-			Thread.sleep(100);
-		}
-		return condition.getAsBoolean();
 	}
 }

@@ -12,9 +12,11 @@ import org.h2.mvstore.MVStore;
 /**
  * When what a command did is safe. Commands run side by side under a shared gate and append what they change to the
  * {@link Journal}; a command is answered once the journal holds everything it wrote or could have seen, written by
- * one write for all commands that finish together. A checkpoint takes the gate alone, commits the store (so the
- * file always holds a state between commands, never half of one) and empties the journal. Changes of structure
- * (collections, indexes) are not journalled: the command that makes one waits for a checkpoint.
+ * one write for all commands that finish together. A checkpoint takes the gate alone only for a moment: it notes the
+ * last record (the mark, saved in the store) and switches the journal to its other file; then it commits the store
+ * while commands go on, and once that is on the disk empties the file it switched from. The commit may hold parts of
+ * commands that came after the mark; their records replay to the same result. Changes of structure (collections,
+ * indexes) are not journalled: the command that makes one waits for a checkpoint that keeps the gate throughout.
  */
 final class Durability {
 
@@ -56,15 +58,10 @@ final class Durability {
 		}
 	}
 
-	void put(String collection, Document document) {
+	/** A document changed: {@code before} null when it was inserted, {@code after} null when it was deleted. */
+	void changed(String collection, Document before, Document after) {
 		if (journal != null && !replaying) {
-			journal.append(Journal.PUT, collection, document);
-		}
-	}
-
-	void delete(String collection, Object id) {
-		if (journal != null && !replaying) {
-			journal.append(Journal.DELETE, collection, new Document("_id", id));
+			journal.append(collection, before, after);
 		}
 	}
 
@@ -99,8 +96,21 @@ final class Durability {
 		}
 	}
 
-	/** Commits the store between commands and empties the journal. */
+	/**
+	 * Commits the store and lets the journal drop what the commit holds. Commands wait only while the mark is set
+	 * and the journal switches files, unless the structure changed (or the last checkpoint failed half-way): then
+	 * they wait for the whole commit, so the file holds the structure between commands.
+	 */
 	void checkpoint() {
+		checkpoint(() -> {
+		});
+	}
+
+	/**
+	 * A checkpoint that, once its commit is on the disk and before the journal drops anything, runs
+	 * {@code afterCommit} while commands go on (a test copies the files there: what {@code kill -9} could leave).
+	 */
+	void checkpoint(Runnable afterCommit) {
 		if (journal == null) {
 			return;
 		}
@@ -110,17 +120,38 @@ final class Durability {
 			try {
 				long structureNow = structure.get();
 				marks.put(CHECKPOINT, journal.appended());
-				store.commit();
-				if (journal.syncs()) {
-					// The commit must be on the disk before the journal that covers it is emptied.
-					store.sync();
+				if (structureNow > checkpointedStructure || !journal.switchFiles()) {
+					commit();
+					journal.restart();
+					checkpointedStructure = structureNow;
+					return;
 				}
-				journal.restart();
-				checkpointedStructure = structureNow;
 			}
 			finally {
 				gate.writeLock().unlock();
 			}
+			commit();
+			afterCommit.run();
+			journal.emptyInactive();
+		}
+		finally {
+			checkpointing.unlock();
+		}
+	}
+
+	private void commit() {
+		store.commit();
+		if (journal.syncs()) {
+			// The commit must be on the disk before the journal that covers it is emptied.
+			store.sync();
+		}
+	}
+
+	/** Runs maintenance of the file that commands may run beside, but no checkpoint. */
+	void besideCommands(Runnable work) {
+		checkpointing.lock();
+		try {
+			work.run();
 		}
 		finally {
 			checkpointing.unlock();
@@ -129,18 +160,14 @@ final class Durability {
 
 	/** Runs work while no command runs and no checkpoint writes: the files hold one instant. */
 	void quietly(Runnable work) {
+		checkpointing.lock();
 		gate.writeLock().lock();
 		try {
 			work.run();
 		}
 		finally {
 			gate.writeLock().unlock();
+			checkpointing.unlock();
 		}
-	}
-
-	/** Runs maintenance of the file with no command running, then commits it. */
-	void exclusively(Runnable work) {
-		quietly(work);
-		checkpoint();
 	}
 }

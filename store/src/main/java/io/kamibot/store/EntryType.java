@@ -3,8 +3,9 @@ package io.kamibot.store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BinData;
@@ -33,33 +34,76 @@ final class EntryType extends BasicDataType<Object[]> {
 	private static final byte BINARY = 10;
 	private static final byte OTHER = 9;
 
-	private final List<Comparator<Object>> orders;
+	private static final Set<Class<?>> DIRECT = Set.of(String.class, BinData.class, Instant.class, Long.class,
+			Integer.class, ObjectId.class, Boolean.class);
+
+	private final boolean[] ascending;
 	private final ObjectDataType fallback = new ObjectDataType();
 
 	/** @param ascending the direction of each indexed key, in index order */
 	EntryType(List<Boolean> ascending) {
-		this.orders = ascending.stream()
-			.map(up -> up ? (Comparator<Object>) ValueComparator.asc() : ValueComparator.desc())
-			.toList();
+		this.ascending = new boolean[ascending.size()];
+		for (int i = 0; i < this.ascending.length; i++) {
+			this.ascending[i] = ascending.get(i);
+		}
 	}
 
 	@Override
 	public int compare(Object[] a, Object[] b) {
 		for (int i = 0; i < a.length; i++) {
-			Comparator<Object> order = i < orders.size() ? orders.get(i) : ValueComparator.asc();
-			int c = compareValues(a[i], b[i], order);
+			if (a[i] instanceof Bound || b[i] instanceof Bound) {
+				// A range bound sorts before or after every value, whatever the key's direction.
+				int c = rank(a[i]) - rank(b[i]);
+				if (c != 0) {
+					return c;
+				}
+				continue;
+			}
+			int c = compareValues(a[i], b[i]);
 			if (c != 0) {
-				return c;
+				return i >= ascending.length || ascending[i] ? c : -c;
 			}
 		}
 		return 0;
 	}
 
-	private static int compareValues(Object a, Object b, Comparator<Object> order) {
-		if (a instanceof Bound || b instanceof Bound) {
-			return rank(a) - rank(b);
+	private static int compareValues(Object a, Object b) {
+		if (a != null && b != null && a.getClass() == b.getClass() && DIRECT.contains(a.getClass())) {
+			return compareSameType(a, b);
 		}
-		return order.compare(a, b);
+		return ValueComparator.asc().compare(a, b);
+	}
+
+	/**
+	 * The common key types compared directly, exactly as {@link ValueComparator} orders two values of that type (binary
+	 * data: shorter first, then byte by byte unsigned). Index lookups compare keys a few dozen times each, and the
+	 * general comparator spends most of its time finding out the types.
+	 */
+	private static int compareSameType(Object a, Object b) {
+		if (a instanceof String s) {
+			return s.compareTo((String) b);
+		}
+		if (a instanceof BinData x) {
+			byte[] p = x.getData();
+			byte[] q = ((BinData) b).getData();
+			return p.length != q.length ? Integer.compare(p.length, q.length) : Arrays.compareUnsigned(p, q);
+		}
+		if (a instanceof Instant t) {
+			return t.compareTo((Instant) b);
+		}
+		if (a instanceof Long l) {
+			return Long.compare(l, (Long) b);
+		}
+		if (a instanceof Integer i) {
+			return Integer.compare(i, (Integer) b);
+		}
+		if (a instanceof ObjectId id) {
+			return Arrays.compareUnsigned(id.toByteArray(), ((ObjectId) b).toByteArray());
+		}
+		if (a instanceof Boolean flag) {
+			return Boolean.compare(flag, (Boolean) b);
+		}
+		throw new IllegalArgumentException("Not compared directly: " + a.getClass());
 	}
 
 	private static int rank(Object value) {

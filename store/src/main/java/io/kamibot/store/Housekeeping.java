@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The store's background work, each step between commands: a checkpoint every ten seconds while the journal has
  * records, or sooner when the journal or the unsaved pages grow large (so a restart replays at most that much), and,
  * with the MVStore's own background thread off, moving live pages out of chunks that are mostly dead pages, two
- * megabytes at a time, so the file stays within a few times its live size.
+ * megabytes at a time, so the file stays within a few times its live size. Commands go on during both.
  */
 final class Housekeeping {
 
@@ -43,7 +43,8 @@ final class Housekeeping {
 
 	synchronized void stop() {
 		if (timer != null) {
-			timer.shutdownNow();
+			// Not shutdownNow: an interrupt in the middle of a file read closes the store's file channel for everyone.
+			timer.shutdown();
 			try {
 				timer.awaitTermination(10, TimeUnit.SECONDS);
 			}
@@ -60,11 +61,15 @@ final class Housekeeping {
 			}
 			long sinceLast = (System.nanoTime() - lastCheckpoint) / 1_000_000;
 			if (durability.checkpointDue(sinceLast, CHECKPOINT_EVERY)) {
+				long started = System.nanoTime();
 				durability.checkpoint();
 				lastCheckpoint = System.nanoTime();
+				log.debug("Checkpoint took {} ms", (lastCheckpoint - started) / 1_000_000);
 			}
 			if (store.getFileStore() != null && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
-				durability.exclusively(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
+				long started = System.nanoTime();
+				durability.besideCommands(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
+				log.debug("Compaction step took {} ms", (System.nanoTime() - started) / 1_000_000);
 			}
 		}
 		catch (RuntimeException e) {

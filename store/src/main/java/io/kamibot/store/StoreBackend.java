@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server's backend: documents and indexes in an H2 MVStore file, with the MVStore's own background
- * commits off. A command is answered once its changes are in the journal file beside the store (see
- * {@link Durability}); the store file is committed between commands every second. After {@code kill -9} the store
+ * commits off. A command is answered once its changes are in the journal beside the store (see
+ * {@link Durability}); the store file is committed every ten seconds, or sooner after many writes. After {@code kill -9} the store
  * opens at its last commit and the journal's newer records are applied again, so nothing a client was told is lost.
  * Queries use real indexes (see {@link StoreCollection}).
  */
@@ -64,12 +65,12 @@ public final class StoreBackend extends AbstractMongoBackend {
 			// not be kept for the disk's own write-back (45 s by default): the file stays near its live size.
 			store.setRetentionTime(0);
 		}
-		Path journalFile = file.resolveSibling(file.getFileName() + ".journal");
+		List<Path> journalFiles = Journal.files(file);
 		long checkpoint = Durability.checkpointOf(store);
-		Journal journal = Journal.open(journalFile, sync, checkpoint);
+		Journal journal = Journal.open(journalFiles, sync, checkpoint);
 		StoreBackend backend = new StoreBackend(store, journal, clock);
 		backend.durability.replaying(true);
-		long last = Journal.replay(journalFile, checkpoint, backend::redo);
+		long last = Journal.replay(journalFiles, checkpoint, backend::redo);
 		backend.durability.replaying(false);
 		if (last > checkpoint) {
 			log.info("Applied {} journal records written after the last checkpoint", last - checkpoint);
@@ -100,15 +101,23 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return null;
 	}
 
-	private void redo(byte kind, String collection, Document document) {
+	private void redo(byte kind, String collection, Document before, Document after) {
 		int dot = collection.indexOf('.');
 		StoreDatabase database = (StoreDatabase) resolveDatabase(collection.substring(0, dot));
-		database.collectionForRedo(collection.substring(dot + 1)).redo(kind, document);
+		database.collectionForRedo(collection.substring(dot + 1)).redo(kind, before, after);
 	}
 
 	/** Runs work while the files stand still, as {@code kill -9} would leave them (for tests that copy them). */
 	void whileStill(Runnable work) {
 		durability.quietly(work);
+	}
+
+	/**
+	 * Checkpoints, running work just after the commit while commands go on: the store file then may hold parts of
+	 * commands its journal mark does not cover (for tests that copy the files there).
+	 */
+	void checkpointThen(Runnable work) {
+		durability.checkpoint(work);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -25,12 +26,14 @@ final class StoreCollection extends H2Collection {
 
 	private final Durability durability;
 	private final boolean journalled;
+	private final MVMap<Object, Document> dataMap;
 
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
 			Durability durability) {
 		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
 		this.durability = durability;
+		this.dataMap = dataMap;
 		// The server's own catalogue of collections and indexes changes only with the structure: checkpointed.
 		this.journalled = !collectionName.startsWith("system.");
 	}
@@ -39,7 +42,7 @@ final class StoreCollection extends H2Collection {
 	protected Object addDocumentInternal(Document document) {
 		Object position = super.addDocumentInternal(document);
 		if (journalled) {
-			durability.put(getFullName(), document);
+			durability.changed(getFullName(), null, document);
 		}
 		return position;
 	}
@@ -48,27 +51,55 @@ final class StoreCollection extends H2Collection {
 	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
 		super.handleUpdate(position, oldDocument, newDocument);
 		if (journalled) {
-			durability.put(getFullName(), newDocument);
+			durability.changed(getFullName(), oldDocument, newDocument);
 		}
 	}
 
 	@Override
 	protected void removeDocument(Object position) {
+		Document removed = journalled ? getDocument(position) : null;
 		super.removeDocument(position);
 		if (journalled) {
-			durability.delete(getFullName(), position);
+			durability.changed(getFullName(), removed, null);
 		}
 	}
 
-	/** Applies a journal record again: the document as it was written, or its deletion. */
-	synchronized void redo(byte kind, Document record) {
-		Object id = record.get("_id");
-		Document existing = getDocument(id);
-		if (existing != null) {
-			removeDocument(existing);
+	/**
+	 * Applies a journal record again. With both images, every map gets exactly the writes the command gave it (the
+	 * earlier image's index keys removed, the later one's put, the document put or removed), which leaves each map
+	 * as the command did whether the store file held none, some or all of them. Records of earlier versions hold
+	 * the later image only; they are applied by {@code _id} on a store that held none of them.
+	 */
+	synchronized void redo(byte kind, Document before, Document after) {
+		if (kind != Journal.CHANGE) {
+			Document existing = getDocument(after.get("_id"));
+			if (existing != null) {
+				removeDocument(existing);
+			}
+			if (kind == Journal.PUT) {
+				addDocument(after);
+			}
+			return;
 		}
-		if (kind == Journal.PUT) {
-			addDocument(record);
+		Object position = (after != null ? after : before).get("_id");
+		for (Index<Object> index : getIndexes()) {
+			if (before != null) {
+				index.remove(before);
+			}
+			if (after != null) {
+				if (index instanceof UniqueIndex unique) {
+					unique.put(after, position);
+				}
+				else {
+					index.add(after, position, this);
+				}
+			}
+		}
+		if (after != null) {
+			dataMap.put(Missing.ofNullable(position), after);
+		}
+		else {
+			dataMap.remove(Missing.ofNullable(position));
 		}
 	}
 

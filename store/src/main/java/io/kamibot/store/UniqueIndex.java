@@ -5,10 +5,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -31,6 +35,37 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 	/** Marks the index finished once every document is in it. */
 	void completed() {
 		state.markComplete(getName());
+	}
+
+	/**
+	 * Adds the document's keys. The collection checked every index before it wrote anything, so this does not look
+	 * the keys up a second time: it only learns from the insert itself that a key was taken meanwhile.
+	 */
+	@Override
+	public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+		if (sparseWithoutKeys(document)) {
+			return;
+		}
+		for (KeyValue keyValue : getKeyValues(document)) {
+			if (positions.putIfAbsent(key(keyValue), Missing.ofNullable(position)) != null) {
+				throw new DuplicateKeyError(this, collection, getKeys(), keyValue);
+			}
+		}
+	}
+
+	/** Points the document's keys at the position, whatever they pointed at: a journal record applied again. */
+	void put(Document document, Object position) {
+		if (sparseWithoutKeys(document)) {
+			return;
+		}
+		for (KeyValue keyValue : getKeyValues(document)) {
+			positions.put(key(keyValue), Missing.ofNullable(position));
+		}
+	}
+
+	private boolean sparseWithoutKeys(Document document) {
+		return isSparse()
+				&& keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,7 @@ class IndexedQueriesTest {
 			collection.createIndex(Indexes.ascending("sku", "status", "sellBy"));
 			collection.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("n")));
 			collection.createIndex(Indexes.descending("sellBy"));
+			collection.createIndex(Indexes.compoundIndex(Indexes.ascending("key"), Indexes.descending("flag")));
 		}
 		insertRandomDocuments(both, 1500);
 		for (int round = 0; round < 300; round++) {
@@ -145,6 +147,9 @@ class IndexedQueriesTest {
 		else if (shape == 8) {
 			document.append("sellBy", "never");
 		}
+		if (random.nextInt(5) > 0) {
+			document.append("key", randomKey()).append("flag", random.nextBoolean());
+		}
 		int n = random.nextInt(21) - 10;
 		document.append("n", switch (random.nextInt(3)) {
 			case 0 -> (Object) n;
@@ -152,6 +157,16 @@ class IndexedQueriesTest {
 			default -> (Object) (n / 2.0);
 		});
 		return document;
+	}
+
+	/** Binary data of one or two bytes: shorter sorts first, then unsigned byte order. */
+	private Binary randomKey() {
+		byte[] key = new byte[1 + random.nextInt(2)];
+		key[0] = (byte) (random.nextBoolean() ? random.nextInt(4) : 252 + random.nextInt(4));
+		if (key.length > 1) {
+			key[1] = (byte) random.nextInt(256);
+		}
+		return new Binary(key);
 	}
 
 	private Date randomDate() {
@@ -166,7 +181,10 @@ class IndexedQueriesTest {
 		if (random.nextInt(3) > 0) {
 			parts.add(Filters.eq("status", STATUSES[random.nextInt(STATUSES.length)]));
 		}
-		switch (random.nextInt(7)) {
+		switch (random.nextInt(10)) {
+			case 7 -> parts.add(Filters.gt("key", randomKey()));
+			case 8 -> parts.add(Filters.and(Filters.gte("key", randomKey()), Filters.lte("key", randomKey())));
+			case 9 -> parts.add(Filters.and(Filters.eq("key", randomKey()), Filters.eq("flag", random.nextBoolean())));
 			case 5 -> parts.add(Filters.eq("sellBy", null));
 			case 0 -> parts.add(Filters.gt("sellBy", randomDate()));
 			case 1 -> parts.add(Filters.lte("sellBy", randomDate()));
@@ -186,7 +204,9 @@ class IndexedQueriesTest {
 	}
 
 	private Bson randomSort() {
-		return switch (random.nextInt(5)) {
+		return switch (random.nextInt(7)) {
+			case 5 -> Sorts.ascending("key");
+			case 6 -> Sorts.orderBy(Sorts.ascending("key"), Sorts.descending("flag"));
 			case 0 -> Sorts.ascending("sellBy");
 			case 1 -> Sorts.descending("sellBy");
 			case 2 -> Sorts.descending("n");
