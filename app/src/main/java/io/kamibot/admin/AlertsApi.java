@@ -11,6 +11,7 @@ import io.kamibot.alerts.AlertType;
 import io.kamibot.alerts.Alerts;
 import io.kamibot.alerts.Alerts.DeliveryCounts;
 import io.kamibot.alerts.Alerts.DeliveryState;
+import io.kamibot.alerts.DeliveryStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,8 +59,8 @@ class AlertsApi {
 		}
 	}
 
-	/** One destination's delivery of an alert: {@code PENDING}, {@code SENT} or {@code FAILED}. */
-	record Delivery(String destination, String status, int attempts, boolean digest, Instant sentAt,
+	/** One destination's delivery of an alert. */
+	record Delivery(String destination, DeliveryStatus status, int attempts, boolean digest, Instant sentAt,
 			String lastError) {
 
 		static Delivery of(DeliveryState state) {

@@ -6,7 +6,6 @@ import io.kamibot.money.Money;
 import io.kamibot.payment.Payments;
 import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
 import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
@@ -16,7 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
  * answer comes within 10 seconds. Read-only, so answering a redelivered query again is harmless.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class PreCheckout {
 
 	private final Payments payments;

@@ -11,7 +11,6 @@ import io.kamibot.payment.RefundFailed;
 import io.kamibot.payment.RefundRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -21,7 +20,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * order number as payload; the money arrives as a {@code successful_payment}.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class StarsProvider implements PaymentProvider {
 
 	static final String ID = "stars";

@@ -6,7 +6,6 @@ import io.kamibot.adminchat.AlertTexts;
 import io.kamibot.alerts.Alert;
 import io.kamibot.alerts.AlertSink;
 import io.kamibot.conversation.Reply;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * command replies together stay within a group's 20 messages a minute.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramAlertSink implements AlertSink {
 
 	private final TelegramSender sender;

@@ -2,7 +2,6 @@ package io.kamibot.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +10,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Wires the TelegramBots client by hand (there is no Spring starter for 10.x). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 @EnableConfigurationProperties(TelegramSettings.class)
 class TelegramConfiguration {
 

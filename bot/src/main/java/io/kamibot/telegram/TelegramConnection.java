@@ -2,7 +2,6 @@ package io.kamibot.telegram;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -16,7 +15,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * else long polling, whose poller hands each batch of updates to {@link TelegramInbound}.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramConnection implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramConnection.class);

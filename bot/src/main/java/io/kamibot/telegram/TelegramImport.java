@@ -27,7 +27,6 @@ import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -42,7 +41,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Documents from anyone else are ignored.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramImport {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramImport.class);

@@ -5,7 +5,6 @@ import java.util.List;
 import io.kamibot.inbox.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -16,7 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * are answered here, ahead of the queue, because Telegram waits only 10 seconds for them.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramInbound implements LongPollingUpdateConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramInbound.class);

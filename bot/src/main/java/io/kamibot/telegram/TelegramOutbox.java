@@ -2,12 +2,11 @@ package io.kamibot.telegram;
 
 import io.kamibot.conversation.ChannelOutbox;
 import io.kamibot.conversation.Reply;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** Messages to a Telegram chat outside a conversation turn (a delivery): straight through the sender. */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramOutbox implements ChannelOutbox {
 
 	private final TelegramSender sender;

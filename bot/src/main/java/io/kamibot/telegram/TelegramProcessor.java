@@ -11,7 +11,6 @@ import io.kamibot.payment.PaymentOutcome;
 import io.kamibot.payment.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -24,7 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
  * {@code successful_payment} to the payments (whose delivery then sends the codes through the outbox).
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramProcessor.class);

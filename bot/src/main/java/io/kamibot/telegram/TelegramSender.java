@@ -11,7 +11,6 @@ import io.kamibot.conversation.Invoice;
 import io.kamibot.conversation.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
@@ -33,7 +32,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * thread serving that chat only.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramSender {
 
 	static final int MAX_TEXT = 4096;

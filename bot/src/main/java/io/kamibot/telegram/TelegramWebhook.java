@@ -19,6 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * 200, so a crash after it loses nothing and Telegram's retry of an unanswered push does nothing twice.
  */
 @RestController
+@OnTelegram
 @ConditionalOnProperty("kamibot.telegram.webhook-url")
 class TelegramWebhook {
 

@@ -2,7 +2,6 @@ package io.kamibot.telegram;
 
 import io.kamibot.inbox.Inbox;
 import io.kamibot.inbox.InboxWorkers;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
  * its rate limit) holds up no other.
  */
 @Component
-@ConditionalOnProperty("kamibot.telegram.token")
+@OnTelegram
 class TelegramWorker implements SmartLifecycle {
 
 	private final InboxWorkers workers;

@@ -9,7 +9,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and WeChat Pay know.
  */
 @Component
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 class JsapiLinks {
 
 	static final String PATH = "/wechat/pay/jsapi/";

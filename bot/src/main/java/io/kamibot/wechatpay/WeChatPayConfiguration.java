@@ -20,7 +20,6 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.impl.conn.SystemDefaultDnsResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +30,7 @@ import org.springframework.core.env.Environment;
  * key, so no platform certificate is ever downloaded.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 @EnableConfigurationProperties(WeChatPaySettings.class)
 class WeChatPayConfiguration {
 

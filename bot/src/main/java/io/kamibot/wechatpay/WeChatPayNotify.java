@@ -9,7 +9,6 @@ import io.kamibot.payment.PaymentOutcome;
 import io.kamibot.payment.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * other answer makes it retry.
  */
 @RestController
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 class WeChatPayNotify {
 
 	private static final Logger log = LoggerFactory.getLogger(WeChatPayNotify.class);

@@ -18,7 +18,6 @@ import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +35,7 @@ import org.springframework.web.util.HtmlUtils;
  * the chat as for every payment. Only links the shop signed open it, and only for an order waiting for payment.
  */
 @RestController
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 class WeChatPayPage {
 
 	private static final Logger log = LoggerFactory.getLogger(WeChatPayPage.class);
@@ -64,12 +63,12 @@ class WeChatPayPage {
 			return page(HttpStatus.NOT_FOUND, Locale.SIMPLIFIED_CHINESE, null, Text.JSAPI_NOT_FOUND, null);
 		}
 		Locale locale = buyer.language();
-		if (order.status() == OrderStatus.EXPIRED || (order.status() == OrderStatus.AWAITING_PAYMENT
+		if (order.status() == OrderStatus.EXPIRED || (order.status().payable()
 				&& !clock.instant().isBefore(order.payBefore()))) {
 			// WeChat Pay refuses a time_expire in the past; the expiry job has not caught up with the order yet.
 			return page(HttpStatus.OK, locale, order, Text.JSAPI_EXPIRED, null);
 		}
-		if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+		if (!order.status().payable()) {
 			return page(HttpStatus.OK, locale, order, Text.JSAPI_NOT_PAYABLE, null);
 		}
 		JsapiResult pay;

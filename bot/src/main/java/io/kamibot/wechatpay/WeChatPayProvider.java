@@ -24,7 +24,6 @@ import io.kamibot.payment.PaymentInstructions;
 import io.kamibot.payment.PaymentProvider;
 import io.kamibot.payment.RefundFailed;
 import io.kamibot.payment.RefundRequest;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@code out_trade_no} used by another API.
  */
 @Component
-@ConditionalOnProperty("kamibot.wechatpay.mch-id")
+@OnWeChatPay
 class WeChatPayProvider implements PaymentProvider {
 
 	static final String ID = "wechatpay";

@@ -13,19 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param digest whether it went out inside a digest
  */
 @Document("alert_deliveries")
-record AlertDelivery(@Id String id, String alertId, String destination, Status status, int attempts,
+record AlertDelivery(@Id String id, String alertId, String destination, DeliveryStatus status, int attempts,
 		Instant queuedAt, Instant notBefore, Instant sentAt, boolean digest, String lastError) {
-
-	/** Where a delivery is. */
-	enum Status {
-
-		/** Waiting to be sent, or to be tried again. */
-		PENDING,
-
-		/** The destination took it. */
-		SENT,
-
-		/** Every attempt failed; it stays in the admin feed. */
-		FAILED
-	}
 }

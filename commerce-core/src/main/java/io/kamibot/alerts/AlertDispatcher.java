@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.kamibot.alerts.AlertDelivery.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,7 +53,7 @@ class AlertDispatcher implements SmartLifecycle {
 
 	/** The destinations with something queued. */
 	Set<String> waiting() {
-		Query pending = Query.query(where("status").is(Status.PENDING)).limit(SCAN);
+		Query pending = Query.query(where("status").is(DeliveryStatus.PENDING)).limit(SCAN);
 		pending.fields().include("destination");
 		Set<String> destinations = new LinkedHashSet<>();
 		mongo.find(pending, org.bson.Document.class, "alert_deliveries")

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.kamibot.alerts.AlertDelivery.Status;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -42,10 +40,6 @@ public class Alerts {
 		this.sinks = List.copyOf(sinks);
 		this.clock = clock;
 		this.dispatcher = dispatcher;
-		mongo.indexOps(Alert.class).createIndex(new Index().on("key", Direction.ASC).unique().sparse());
-		mongo.indexOps(AlertDelivery.class)
-			.createIndex(new Index().on("status", Direction.ASC).on("destination", Direction.ASC));
-		mongo.indexOps(AlertDelivery.class).createIndex(new Index().on("alertId", Direction.ASC));
 	}
 
 	/** Raises an alert without an image; see {@link #raise(AlertType, String, List, List, byte[])}. */
@@ -73,7 +67,7 @@ public class Alerts {
 		for (String destination : destinations) {
 			try {
 				mongo.insert(new AlertDelivery(alert.id() + "@" + destination, alert.id(), destination,
-						Status.PENDING, 0, queued, queued, null, false, null));
+						DeliveryStatus.PENDING, 0, queued, queued, null, false, null));
 			}
 			catch (DuplicateKeyException e) {
 				// Queued already.
@@ -117,10 +111,10 @@ public class Alerts {
 
 	/** Deliveries in each state, for the admin feed: nothing failed or waiting goes unnoticed. */
 	public DeliveryCounts deliveryCounts() {
-		return new DeliveryCounts(count(Status.PENDING), count(Status.SENT), count(Status.FAILED));
+		return new DeliveryCounts(count(DeliveryStatus.PENDING), count(DeliveryStatus.SENT), count(DeliveryStatus.FAILED));
 	}
 
-	private long count(Status status) {
+	private long count(DeliveryStatus status) {
 		return mongo.count(Query.query(where("status").is(status)), AlertDelivery.class);
 	}
 
@@ -128,7 +122,7 @@ public class Alerts {
 	public List<DeliveryState> deliveries(Collection<String> alertIds) {
 		return mongo.find(Query.query(where("alertId").in(alertIds)), AlertDelivery.class)
 			.stream()
-			.map(d -> new DeliveryState(d.alertId(), d.destination(), d.status().name(), d.attempts(), d.digest(),
+			.map(d -> new DeliveryState(d.alertId(), d.destination(), d.status(), d.attempts(), d.digest(),
 					d.sentAt(), d.lastError()))
 			.toList();
 	}
@@ -137,13 +131,11 @@ public class Alerts {
 	 * One alert's delivery to one destination.
 	 *
 	 * @param destination {@code <channel>:<chat id>}, or {@code wecom:<robot name>} (never a robot's key)
-	 * @param status {@code PENDING} (waiting, or waiting to be tried again), {@code SENT} or {@code FAILED} (every
-	 *     attempt failed)
 	 * @param digest whether it went out inside a digest
 	 * @param sentAt when the destination took it, or {@code null}
 	 * @param lastError why the last attempt failed, or {@code null}
 	 */
-	public record DeliveryState(String alertId, String destination, String status, int attempts, boolean digest,
+	public record DeliveryState(String alertId, String destination, DeliveryStatus status, int attempts, boolean digest,
 			Instant sentAt, String lastError) {
 	}
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.kamibot.alerts.AlertDelivery.Status;
 import org.redisson.api.RLock;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
@@ -81,7 +80,7 @@ class DestinationQueue {
 	private int send(AlertSink sink, String destination, String target) {
 		Instant now = now();
 		List<AlertDelivery> due = mongo.find(Query
-			.query(where("destination").is(destination).and("status").is(Status.PENDING).and("notBefore").lte(now))
+			.query(where("destination").is(destination).and("status").is(DeliveryStatus.PENDING).and("notBefore").lte(now))
 			.with(Sort.by("queuedAt", "_id"))
 			.limit(BATCH), AlertDelivery.class);
 		if (due.isEmpty() || !settled(due, now)) {
@@ -140,8 +139,8 @@ class DestinationQueue {
 		}
 		Instant now = now();
 		for (AlertDelivery delivery : deliveries) {
-			mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("status").is(Status.PENDING)),
-					new Update().set("status", Status.SENT).set("sentAt", now).set("digest", digest)
+			mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.PENDING)),
+					new Update().set("status", DeliveryStatus.SENT).set("sentAt", now).set("digest", digest)
 						.inc("attempts", 1),
 					AlertDelivery.class);
 		}
@@ -154,7 +153,7 @@ class DestinationQueue {
 		String error = String.valueOf(e.getMessage());
 		Update update = new Update().set("attempts", attempts).set("lastError", error);
 		if (attempts >= settings.maxAttempts()) {
-			update.set("status", Status.FAILED);
+			update.set("status", DeliveryStatus.FAILED);
 			log.error("Alert {} could not be sent to {} after {} attempts: {}", delivery.alertId(),
 					delivery.destination(), attempts, error);
 		}
@@ -164,7 +163,7 @@ class DestinationQueue {
 			log.warn("Alert {} to {} failed (attempt {}), trying again in {}: {}", delivery.alertId(),
 					delivery.destination(), attempts, delay, error);
 		}
-		mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("status").is(Status.PENDING)), update,
+		mongo.updateFirst(Query.query(where("_id").is(delivery.id()).and("status").is(DeliveryStatus.PENDING)), update,
 				AlertDelivery.class);
 	}
 }

@@ -13,7 +13,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +31,6 @@ public class AuditLog {
 	AuditLog(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
-		mongo.indexOps(AuditEntry.class).createIndex(new Index().on("at", Direction.DESC));
 	}
 
 	public AuditEntry record(String actor, String action, String target, String detail) {

@@ -6,10 +6,8 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -31,9 +29,6 @@ public class Customers {
 	Customers(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
-		mongo.indexOps(Customer.class).createIndex(new Index().on("channel", Direction.ASC)
-			.on("userId", Direction.ASC)
-			.unique());
 	}
 
 	/**

@@ -16,9 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -50,11 +48,6 @@ public class Deliveries {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
-		mongo.indexOps(Delivery.class)
-			.createIndex(new Index().on("customerId", Direction.ASC).on("notifiedAt", Direction.ASC));
-		// The reminder job's question, every minute: the few deliveries not yet seen, among all there ever were.
-		mongo.indexOps(Delivery.class)
-			.createIndex(new Index().on("notifiedAt", Direction.ASC).on("deliveredAt", Direction.ASC));
 	}
 
 	@EventListener
@@ -84,7 +77,7 @@ public class Deliveries {
 	 */
 	public OrderStatus fulfil(String orderNo) {
 		Order order = orders.find(orderNo).orElseThrow();
-		if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.AWAITING_STOCK) {
+		if (!order.status().awaitsDelivery()) {
 			return order.status();
 		}
 		int owned = stock.sell(order.productSku(), orderNo, order.quantity());

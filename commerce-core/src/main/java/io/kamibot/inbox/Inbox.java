@@ -11,7 +11,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -28,6 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Inbox {
 
+	static final String COLLECTION = "inbox";
+	private static final String STATUS = "status";
 	private static final int DUPLICATE_KEY = 11000;
 	private static final int CANDIDATES = 20;
 	/** After this many failed attempts an update is parked for a human instead of blocking its chat forever. */
@@ -38,10 +39,8 @@ public class Inbox {
 	private final AtomicLong lastSeq = new AtomicLong();
 
 	Inbox(MongoTemplate mongo, Clock clock) {
-		this.items = mongo.getCollection("inbox");
+		this.items = mongo.getCollection(COLLECTION);
 		this.clock = clock;
-		items.createIndex(Indexes.ascending("status", "channel", "seq"));
-		items.createIndex(Indexes.ascending("chat", "status", "seq"));
 	}
 
 	/**
@@ -56,7 +55,7 @@ public class Inbox {
 			items.insertOne(new Document("_id", channel + ":" + updateId).append("channel", channel)
 				.append("chat", channel + ":" + chat)
 				.append("payload", payload)
-				.append("status", "PENDING")
+				.append(STATUS, InboxStatus.PENDING.name())
 				.append("seq", nextSeq(received))
 				.append("receivedAt", now)
 				.append("leaseUntil", new Date(0))
@@ -83,13 +82,13 @@ public class Inbox {
 	/** The oldest update of the channel that may be processed now, leased to the caller for {@code lease}. */
 	public Optional<InboxItem> claim(String channel, Duration lease) {
 		Date now = Date.from(clock.instant());
-		for (Document candidate : items.find(Filters.and(Filters.eq("status", "PENDING"), Filters.eq("channel", channel),
+		for (Document candidate : items.find(Filters.and(pending(), Filters.eq("channel", channel),
 				Filters.lte("leaseUntil", now))).sort(Sorts.ascending("seq")).limit(CANDIDATES)) {
 			if (hasEarlierPending(candidate)) {
 				continue;
 			}
 			Document claimed = items.findOneAndUpdate(
-					Filters.and(Filters.eq("_id", candidate.get("_id")), Filters.eq("status", "PENDING"),
+					Filters.and(Filters.eq("_id", candidate.get("_id")), pending(),
 							Filters.lte("leaseUntil", now)),
 					Updates.combine(Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))),
 							Updates.inc("attempts", 1)),
@@ -105,7 +104,8 @@ public class Inbox {
 	/** The update is processed; it is never handed out again. */
 	public void done(InboxItem item) {
 		items.updateOne(Filters.eq("_id", item.id()),
-				Updates.combine(Updates.set("status", "DONE"), Updates.set("doneAt", Date.from(clock.instant())),
+				Updates.combine(Updates.set(STATUS, InboxStatus.DONE.name()),
+						Updates.set("doneAt", Date.from(clock.instant())),
 						Updates.unset("payload")));
 	}
 
@@ -114,18 +114,22 @@ public class Inbox {
 	 * so the chat's later updates go on.
 	 */
 	public void failed(InboxItem item, Duration retryIn) {
-		Bson update = item.attempts() >= MAX_ATTEMPTS ? Updates.set("status", "FAILED")
+		Bson update = item.attempts() >= MAX_ATTEMPTS ? Updates.set(STATUS, InboxStatus.FAILED.name())
 				: Updates.set("leaseUntil", Date.from(clock.instant().plus(retryIn)));
 		items.updateOne(Filters.eq("_id", item.id()), update);
 	}
 
 	/** Updates of the channel still to be processed. */
 	public long pending(String channel) {
-		return items.countDocuments(Filters.and(Filters.eq("status", "PENDING"), Filters.eq("channel", channel)));
+		return items.countDocuments(Filters.and(pending(), Filters.eq("channel", channel)));
+	}
+
+	private static Bson pending() {
+		return Filters.eq(STATUS, InboxStatus.PENDING.name());
 	}
 
 	private boolean hasEarlierPending(Document candidate) {
 		return items.countDocuments(Filters.and(Filters.eq("chat", candidate.getString("chat")),
-				Filters.eq("status", "PENDING"), Filters.lt("seq", candidate.getLong("seq")))) > 0;
+				pending(), Filters.lt("seq", candidate.getLong("seq")))) > 0;
 	}
 }

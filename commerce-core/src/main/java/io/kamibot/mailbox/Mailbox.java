@@ -8,7 +8,6 @@ import java.util.List;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndDeleteOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
@@ -25,15 +24,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class Mailbox {
 
+	static final String COLLECTION = "mailbox";
+
 	private final MongoCollection<Document> messages;
 	private final Vault vault;
 	private final Clock clock;
 
 	Mailbox(MongoTemplate mongo, Vault vault, Clock clock) {
-		this.messages = mongo.getCollection("mailbox");
+		this.messages = mongo.getCollection(COLLECTION);
 		this.vault = vault;
 		this.clock = clock;
-		messages.createIndex(Indexes.ascending("channel", "chatId", "_id"));
 	}
 
 	public void post(String channel, String chatId, String message) {

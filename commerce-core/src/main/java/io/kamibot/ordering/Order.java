@@ -18,11 +18,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param payment the provider and transaction that paid it, e.g. {@code sandbox:sbx-K2611…}
  * @param unreserved {@code true} when it was placed past the reservation cap and holds no codes: it takes them when
  *     it is paid, if any are left; {@code null} otherwise
+ * @param refundedAt when the money went back to the buyer, or {@code null} when it did not
  */
 @Document("orders")
 public record Order(@Id String orderNo, String customerId, String sku, String title, int quantity, long totalFen,
 		Long totalStars, OrderStatus status, Instant createdAt, Instant payBefore, Instant paidAt, String payment,
-		Instant deliveredAt, String holdReason, Instant updatedAt, Boolean unreserved) {
+		Instant deliveredAt, String holdReason, Instant updatedAt, Boolean unreserved, Instant refundedAt) {
 
 	/** Whether codes wait for this order until {@link #payBefore()}, or it must be paid before others are. */
 	public boolean holdsCodes() {

@@ -1,12 +1,14 @@
 package io.kamibot.ordering;
 
-/** What can happen to an order; the lifecycle says in which states each is accepted. */
+import java.util.Locale;
+
+/** What can happen to an order; {@link OrderLifecycle} says in which statuses each is accepted. */
 enum OrderEvent {
 
-	/** Its codes are reserved. */
+	/** Its codes are reserved (or it was placed past the reservation cap): the buyer may pay. */
 	RESERVED,
 
-	/** The buyer or the shop cancels it. */
+	/** The buyer cancels it before paying, or the expiry sweep cancels one a crash left half-placed. */
 	CANCEL,
 
 	/** Its payment deadline passed. */
@@ -15,11 +17,17 @@ enum OrderEvent {
 	/** A matching payment arrived (also late, after expiry: the money is real; a cancelled order takes none). */
 	PAY,
 
-	/** An admin must look at it. */
+	/** A matching payment arrived, but a rule wants an admin to look before anything is handed over. */
+	PAY_FOR_REVIEW,
+
+	/** An admin must look at it (a payment that did not match). */
 	HOLD,
 
-	/** An admin releases a held order for fulfilment. */
+	/** An admin releases a held order that holds an accepted payment: it is fulfilled. */
 	APPROVE,
+
+	/** An admin turns down a held order that holds no payment to refund. */
+	REJECT,
 
 	/** Paid but not enough stock. */
 	BACKORDER,
@@ -28,5 +36,10 @@ enum OrderEvent {
 	DELIVER,
 
 	/** The money went back. */
-	REFUND
+	REFUND;
+
+	/** The event as words, for a message: {@code pay for review}. */
+	String verb() {
+		return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -37,14 +36,14 @@ final class OrderMoves {
 	}
 
 	/**
-	 * Moves the order by the event while its status is one the caller means to move from, re-reading it when a
-	 * concurrent change got there first (the expiry sweep and a payment, for instance).
+	 * Moves the order by the event while its status accepts it, re-reading it when a concurrent change got there
+	 * first (the expiry sweep and a payment, for instance).
 	 *
-	 * @return the moved order, or empty when its status no longer {@code applies}
+	 * @return the moved order, or empty when its status does not (or no longer) accept the event
 	 */
-	Optional<Order> advance(Order order, OrderEvent event, Predicate<OrderStatus> applies, Supplier<Update> update) {
+	Optional<Order> advance(Order order, OrderEvent event, Supplier<Update> update) {
 		Order current = order;
-		for (int attempt = 0; attempt < ATTEMPTS && applies.test(current.status()); attempt++) {
+		for (int attempt = 0; attempt < ATTEMPTS && OrderLifecycle.accepts(current.status(), event); attempt++) {
 			Optional<Order> moved = once(current, event, update.get());
 			if (moved.isPresent()) {
 				return moved;

@@ -30,9 +30,12 @@ public enum OrderStatus {
 	/** Money returned to the buyer. */
 	REFUNDED;
 
-	/** Whether the buyer can still pay for the order as it stands. */
+	/**
+	 * Whether the buyer can still pay for the order as it stands: its payment deadline is running (it is one the
+	 * deadline can expire).
+	 */
 	public boolean payable() {
-		return this == AWAITING_PAYMENT;
+		return OrderLifecycle.accepts(this, OrderEvent.EXPIRE);
 	}
 
 	/**
@@ -40,6 +43,11 @@ public enum OrderStatus {
 	 * honoured while codes last). Money for an order in any other status pays for nothing and is returned.
 	 */
 	public boolean takesPayment() {
-		return this == AWAITING_PAYMENT || this == EXPIRED;
+		return OrderLifecycle.accepts(this, OrderEvent.PAY);
+	}
+
+	/** Whether the order is paid and its codes are still to be handed over (now, or when stock arrives). */
+	public boolean awaitsDelivery() {
+		return OrderLifecycle.accepts(this, OrderEvent.DELIVER);
 	}
 }

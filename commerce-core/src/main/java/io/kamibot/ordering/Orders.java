@@ -1,37 +1,28 @@
 package io.kamibot.ordering;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
-import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
 import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderDelivered;
-import io.kamibot.ordering.OrderEvents.OrderExpired;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
-import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.ordering.OrderEvents.OrderRefunded;
-import io.kamibot.ordering.OrderEvents.ReservationCapReached;
 import io.kamibot.stock.OutOfStock;
-import io.kamibot.stock.ReservationCap;
 import io.kamibot.stock.Stock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -41,27 +32,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Places orders and moves them through their lifecycle. Each move asks {@link OrderLifecycle} for the next status
  * and {@link OrderMoves} writes it with an update conditional on the status read, so of two concurrent moves
- * exactly one wins.
+ * exactly one wins. A move the order's status does not accept changes nothing and returns {@code false}.
  */
 @Service
 @EnableConfigurationProperties(OrderingSettings.class)
 public class Orders {
 
-	private static final Logger log = LoggerFactory.getLogger(Orders.class);
-	private static final int ATTEMPTS = 5;
-	private static final int SWEEP_BATCH = 500;
-	/** An order still CREATED after this long was abandoned by a crashed process half-way through placing it. */
-	private static final Duration ABANDONED = Duration.ofMinutes(5);
-
 	private final MongoTemplate mongo;
-	private final Catalog catalog;
 	private final Stock stock;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final OrderingSettings settings;
-	private final OrderNumbers numbers;
 	private final OrderMoves moves;
-	private final ReservationCap cap;
+	private final OrderPlacement placement;
+	private final OrderExpiry expiry;
 	/** Looked up when used: rules may themselves read orders. */
 	private final ObjectProvider<OrderRules> rules;
 
@@ -69,19 +52,13 @@ public class Orders {
 			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules) {
 		this.rules = rules;
 		this.mongo = mongo;
-		this.catalog = catalog;
 		this.stock = stock;
 		this.events = events;
 		this.clock = clock;
-		this.settings = settings;
-		this.numbers = new OrderNumbers(shop.zone());
 		this.moves = new OrderMoves(mongo, events, clock);
-		this.cap = new ReservationCap(settings.reservationCap(), settings.reservationCapMinimum());
-		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("createdAt", Direction.DESC));
-		mongo.indexOps(Order.class).createIndex(new Index().on("status", Direction.ASC).on("payBefore", Direction.ASC));
-		// The unpaid-order limit counts by these on every purchase; reports read a day of payments.
-		mongo.indexOps(Order.class).createIndex(new Index().on("customerId", Direction.ASC).on("status", Direction.ASC));
-		mongo.indexOps(Order.class).createIndex(new Index().on("paidAt", Direction.ASC));
+		this.placement = new OrderPlacement(mongo, catalog, stock, events, clock, settings,
+				new OrderNumbers(shop.zone()), moves, rules);
+		this.expiry = new OrderExpiry(mongo, moves, stock, events, clock);
 	}
 
 	/** Places an order whose buyer's address the shop does not know; see {@link #place(String, Sku, int, String)}. */
@@ -101,32 +78,7 @@ public class Orders {
 	 * @throws OutOfStock when not enough codes are available; no order is left behind
 	 */
 	public Order place(String customerId, Sku sku, int quantity, String origin) {
-		Product product = catalog.find(sku).filter(Product::active).orElseThrow(() -> new ProductUnavailable(sku.value()));
-		if (quantity < 1 || quantity > product.maxPerOrder()) {
-			throw new InvalidQuantity(quantity, product.maxPerOrder());
-		}
-		rules.orderedStream().forEach(rule -> rule.checkPlacing(customerId, origin, product, quantity));
-		Instant now = clock.instant();
-		Order order = insertNew(customerId, product, quantity, now);
-		boolean reserved;
-		try {
-			reserved = stock.reserveWithinCap(sku, order.orderNo(), quantity, cap);
-		}
-		catch (OutOfStock e) {
-			// Nobody ever saw this order's number: it is withdrawn, not cancelled, so it never shows in a history.
-			mongo.remove(Query.query(where("_id").is(order.orderNo()).and("status").is(OrderStatus.CREATED)), Order.class);
-			throw e;
-		}
-		// Nothing else knows this order yet, so the status just written is still the one stored. An order past the
-		// cap awaits payment like any other; it only has no codes waiting for it.
-		Order placed = moves.once(order, OrderEvent.RESERVED, reserved ? new Update() : Update.update("unreserved", true))
-			.orElseThrow();
-		events.publishEvent(new OrderPlaced(placed.orderNo(), customerId));
-		if (!reserved) {
-			events.publishEvent(new ReservationCapReached(placed.orderNo(), customerId, sku.value(),
-					settings.reservationCap()));
-		}
-		return placed;
+		return placement.place(customerId, sku, quantity, origin);
 	}
 
 	public Optional<Order> find(String orderNo) {
@@ -149,22 +101,26 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels an unpaid order of the customer and releases its codes.
+	 * The buyer cancels an unpaid order; its codes are released.
 	 *
-	 * @throws IllegalOrderTransition when it is already paid, expired or cancelled
+	 * @throws IllegalOrderTransition when it is already paid, expired, held or cancelled
 	 */
 	public Order cancel(String orderNo, String customerId) {
-		Order cancelled = moves.advance(get(orderNo, customerId), OrderEvent.CANCEL, status -> true, Update::new)
-			.orElseThrow(() -> new OrderNotFound(orderNo));
+		Order order = get(orderNo, customerId);
+		Order cancelled = moves.advance(order, OrderEvent.CANCEL, Update::new)
+			.orElseThrow(() -> new IllegalOrderTransition(orderNo,
+					find(orderNo).map(Order::status).orElse(order.status()), OrderEvent.CANCEL.verb()));
 		stock.release(orderNo);
 		events.publishEvent(new OrderCancelled(orderNo, customerId));
 		return cancelled;
 	}
 
 	/**
-	 * Records that the order is paid, also when it expired meanwhile (the money is real).
-	 * Idempotent: returns {@code true} only for the one call that moved it to PAID (and published
-	 * {@link OrderPaid}); a repeated or concurrent call returns {@code false}.
+	 * Records that the order is paid, also when it expired meanwhile (the money is real); or, when a rule wants an
+	 * admin to look first, holds it with the payment kept on it, so an approval delivers and a rejection refunds.
+	 * Idempotent: returns {@code true} only for the one call that moved it (and published {@link OrderPaid} or
+	 * {@link OrderHeld}); a repeated or concurrent call, or one for an order that takes no payment, returns
+	 * {@code false}.
 	 *
 	 * @param order the order as last read; re-read when it changed since
 	 */
@@ -173,22 +129,19 @@ public class Orders {
 			.map(rule -> rule.reviewReason(order))
 			.flatMap(Optional::stream)
 			.findFirst();
+		Supplier<Update> paid = () -> new Update().set("paidAt", clock.instant()).set("payment", payment);
 		if (review.isPresent()) {
-			// Paid but held: the payment is kept on the order so an approval delivers and a rejection refunds.
-			return moves.announce(moves.advance(order, OrderEvent.HOLD, OrderStatus::takesPayment,
-					() -> new Update().set("paidAt", clock.instant()).set("payment", payment)
-						.set("holdReason", review.get())),
+			return moves.announce(moves.advance(order, OrderEvent.PAY_FOR_REVIEW,
+					() -> paid.get().set("holdReason", review.get())),
 					held -> new OrderHeld(held.orderNo(), held.customerId(), review.get(), true));
 		}
-		return moves.announce(moves.advance(order, OrderEvent.PAY, OrderStatus::takesPayment,
-				() -> new Update().set("paidAt", clock.instant()).set("payment", payment)),
-				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
+		return moves.announce(moves.advance(order, OrderEvent.PAY, paid),
+				done -> new OrderPaid(done.orderNo(), done.customerId()));
 	}
 
-	/** Holds the order for an admin (a payment that does not match, a risk rule). */
+	/** Holds the order for an admin (a payment that does not match); {@code false} when its status takes no hold. */
 	public boolean hold(Order order, String reason) {
-		return moves.announce(moves.advance(order, OrderEvent.HOLD, status -> status != OrderStatus.UNDER_REVIEW,
-				() -> new Update().set("holdReason", reason)),
+		return moves.announce(moves.advance(order, OrderEvent.HOLD, () -> new Update().set("holdReason", reason)),
 				held -> new OrderHeld(held.orderNo(), held.customerId(), reason, held.payment() != null));
 	}
 
@@ -199,17 +152,16 @@ public class Orders {
 	 * @throws NotApprovable when the order holds no accepted payment (a mismatch: reject it instead)
 	 */
 	public boolean approve(Order order) {
-		if (order.status() == OrderStatus.UNDER_REVIEW && order.payment() == null) {
+		if (OrderLifecycle.accepts(order.status(), OrderEvent.APPROVE) && order.payment() == null) {
 			throw new NotApprovable(order.orderNo());
 		}
-		return moves.announce(moves.advance(order, OrderEvent.APPROVE, status -> status == OrderStatus.UNDER_REVIEW,
-				Update::new), paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
+		return moves.announce(moves.advance(order, OrderEvent.APPROVE, Update::new),
+				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
 	}
 
 	/** An admin turns down a held order that has no payment to refund; its codes go back on sale. */
 	public boolean cancelHeld(Order order) {
-		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.CANCEL,
-				status -> status == OrderStatus.UNDER_REVIEW, Update::new),
+		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.REJECT, Update::new),
 				held -> new OrderCancelled(held.orderNo(), held.customerId()));
 		stock.release(order.orderNo());
 		return cancelled;
@@ -217,8 +169,8 @@ public class Orders {
 
 	/** How many of the customer's orders await payment, counted no further than {@code cap}. */
 	public long unpaidCount(String customerId, int cap) {
-		return mongo.count(Query.query(where("customerId").is(customerId).and("status").is(OrderStatus.AWAITING_PAYMENT))
-			.limit(cap), Order.class);
+		return mongo.count(Query.query(StatusFilter.andStatusIn(where("customerId").is(customerId),
+				OrderLifecycle.from(OrderEvent.EXPIRE))).limit(cap), Order.class);
 	}
 
 	/** Whether the customer ever received codes. */
@@ -231,26 +183,25 @@ public class Orders {
 		return mongo.find(Query.query(where("paidAt").gte(from).lt(to)), Order.class);
 	}
 
-	/** The codes are handed over; returns {@code false} when this already happened. */
+	/** The codes are handed over; returns {@code false} when this already happened (or cannot). */
 	public boolean markDelivered(Order order) {
-		return moves.announce(moves.advance(order, OrderEvent.DELIVER, status -> status != OrderStatus.DELIVERED,
+		return moves.announce(moves.advance(order, OrderEvent.DELIVER,
 				() -> new Update().set("deliveredAt", clock.instant())),
 				delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()));
 	}
 
 	/** Paid, but stock ran out; returns {@code false} when it was already waiting. */
 	public boolean backorder(Order order) {
-		return moves.announce(
-				moves.advance(order, OrderEvent.BACKORDER, status -> status == OrderStatus.PAID, Update::new),
+		return moves.announce(moves.advance(order, OrderEvent.BACKORDER, Update::new),
 				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
 	}
 
 	/**
 	 * The money went back to the buyer; codes it still had reserved (a held order) go back on sale. Returns
-	 * {@code false} when the order was already refunded.
+	 * {@code false} when the order was already refunded (or cannot be).
 	 */
 	public boolean markRefunded(Order order) {
-		Optional<Order> refunded = moves.advance(order, OrderEvent.REFUND, status -> status != OrderStatus.REFUNDED,
+		Optional<Order> refunded = moves.advance(order, OrderEvent.REFUND,
 				() -> new Update().set("refundedAt", clock.instant()));
 		refunded.ifPresent(o -> stock.release(o.orderNo()));
 		return moves.announce(refunded, o -> new OrderRefunded(o.orderNo(), o.customerId()));
@@ -263,67 +214,27 @@ public class Orders {
 	 * @return how many orders this call expired or cancelled
 	 */
 	public int expireOverdue() {
-		Instant now = clock.instant();
-		int changed = 0;
-		List<Order> overdue = mongo.find(Query
-			.query(where("status").is(OrderStatus.AWAITING_PAYMENT).and("payBefore").lte(now))
-			.limit(SWEEP_BATCH), Order.class);
-		for (Order order : overdue) {
-			if (moves.once(order, OrderEvent.EXPIRE, new Update()).isPresent()) {
-				stock.release(order.orderNo());
-				events.publishEvent(new OrderExpired(order.orderNo(), order.customerId()));
-				changed++;
-			}
-		}
-		List<Order> abandoned = mongo.find(Query
-			.query(where("status").is(OrderStatus.CREATED).and("createdAt").lte(now.minus(ABANDONED)))
-			.limit(SWEEP_BATCH), Order.class);
-		for (Order order : abandoned) {
-			if (moves.once(order, OrderEvent.CANCEL, new Update()).isPresent()) {
-				stock.release(order.orderNo());
-				changed++;
-			}
-		}
-		if (changed > 0) {
-			log.info("Expired or cancelled {} unpaid orders", changed);
-		}
-		return changed;
+		return expiry.expireOverdue();
 	}
 
-	/** Paid orders not yet handed over since before {@code paidBefore}: work a crash may have interrupted. */
+	/** Paid orders whose hand-over has not run since before {@code paidBefore}: work a crash may have interrupted. */
 	public List<Order> paidButUndelivered(Instant paidBefore, int limit) {
-		return mongo.find(Query.query(where("status").is(OrderStatus.PAID).and("paidAt").lte(paidBefore))
-			.limit(limit), Order.class);
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.BACKORDER)).and("paidAt")
+			.lte(paidBefore)).limit(limit), Order.class);
 	}
 
 	/** Orders waiting for stock of a product, first paid first. */
 	public List<Order> awaitingStock(Sku sku, int limit) {
-		return mongo.find(Query.query(where("status").is(OrderStatus.AWAITING_STOCK).and("sku").is(sku.value()))
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.reachedBy(OrderEvent.BACKORDER)).and("sku")
+			.is(sku.value()))
 			.with(Sort.by("paidAt"))
 			.limit(limit), Order.class);
 	}
 
 	/** Orders held for an admin's decision, oldest first. */
 	public List<Order> underReview(int limit) {
-		return mongo.find(Query.query(where("status").is(OrderStatus.UNDER_REVIEW))
+		return mongo.find(Query.query(StatusFilter.statusIn(OrderLifecycle.from(OrderEvent.APPROVE)))
 			.with(Sort.by("createdAt"))
 			.limit(limit), Order.class);
-	}
-
-	private Order insertNew(String customerId, Product product, int quantity, Instant now) {
-		Long stars = product.priceInStars().map(m -> m.times(quantity).minor()).orElse(null);
-		for (int attempt = 1;; attempt++) {
-			Order order = new Order(numbers.next(now), customerId, product.sku(), product.title(), quantity,
-					product.price().times(quantity).minor(), stars, OrderStatus.CREATED, now,
-					now.plus(settings.reservation()), null, null, null, null, now, null);
-			try {
-				return mongo.insert(order);
-			}
-			catch (DuplicateKeyException e) {
-				if (attempt == ATTEMPTS) {
-					throw e;
-				}
-			}
-		}
 	}
 }

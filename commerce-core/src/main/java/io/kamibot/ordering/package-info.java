@@ -1,5 +1,5 @@
 /**
- * Orders and their lifecycle. The lifecycle is a Spring Statemachine definition; the status persisted on the
- * order is the truth and each change is a conditional update on the status the machine moved from.
+ * Orders and their lifecycle. {@code OrderLifecycle} is the one table of which event moves which status; the status
+ * persisted on the order is the truth and each change is a conditional update on the status the move started from.
  */
 package io.kamibot.ordering;

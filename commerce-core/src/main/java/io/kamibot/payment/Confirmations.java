@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.kamibot.money.Money;
-import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -43,7 +40,6 @@ class Confirmations {
 		this.refunds = refunds;
 		this.events = events;
 		this.clock = clock;
-		mongo.indexOps(Payment.class).createIndex(new Index().on("ref", Direction.ASC).sparse());
 	}
 
 	/** See {@link Payments#confirm}. */
@@ -133,12 +129,9 @@ class Confirmations {
 	}
 
 	private void holdQuietly(Order order, String reason) {
-		try {
-			orders.hold(order, reason);
-		}
-		catch (IllegalOrderTransition e) {
+		if (!orders.hold(order, reason)) {
 			// Moved on meanwhile: the alert about the mismatch and the returned money are what matter now.
-			log.warn("Could not hold order {}: {}", order.orderNo(), e.getMessage());
+			log.warn("Did not hold order {}: it is no longer one a hold applies to", order.orderNo());
 		}
 	}
 }

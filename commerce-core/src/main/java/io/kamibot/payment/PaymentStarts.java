@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,6 @@ class PaymentStarts {
 
 	PaymentStarts(MongoTemplate mongo) {
 		this.mongo = mongo;
-		mongo.indexOps(PaymentStart.class)
-			.createIndex(new Index().on("settledAt", Direction.ASC).on("startedAt", Direction.ASC));
 	}
 
 	/** Records the first start of the order with the provider; starting again keeps the first time. */

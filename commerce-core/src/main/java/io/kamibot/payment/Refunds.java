@@ -12,9 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -47,8 +45,6 @@ class Refunds {
 		this.orders = orders;
 		this.events = events;
 		this.clock = clock;
-		mongo.indexOps(Refund.class)
-			.createIndex(new Index().on("status", Direction.ASC).on("requestedAt", Direction.ASC));
 	}
 
 	/**

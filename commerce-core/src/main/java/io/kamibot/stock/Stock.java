@@ -9,13 +9,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
@@ -25,7 +20,6 @@ import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -44,8 +38,6 @@ import static io.kamibot.stock.StockItems.*;
 public class Stock {
 
 	private static final Logger log = LoggerFactory.getLogger(Stock.class);
-	private static final int DUPLICATE_KEY = 11000;
-	private static final int VOID_BATCH = 500;
 
 	private final MongoTemplate mongo;
 	private final MongoCollection<Document> items;
@@ -54,6 +46,9 @@ public class Stock {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ShopSettings shop;
+	private final Shelf shelf;
+	private final Reservations reservations;
+	private final StockExpiry expiry;
 
 	Stock(MongoTemplate mongo, Catalog catalog, Vault vault, ApplicationEventPublisher events, Clock clock,
 			ShopSettings shop) {
@@ -64,11 +59,9 @@ public class Stock {
 		this.vault = vault;
 		this.clock = clock;
 		this.shop = shop;
-		items.createIndex(Indexes.ascending(LOOKUP), new IndexOptions().unique(true));
-		items.createIndex(Indexes.ascending(ORDER, SLOT), new IndexOptions().unique(true).sparse(true));
-		items.createIndex(Indexes.ascending(SKU, STATUS, SELL_BY));
-		// An order's codes are released, sold, shown and voided by order and status.
-		items.createIndex(Indexes.ascending(ORDER, STATUS));
+		this.shelf = new Shelf(items, clock);
+		this.reservations = new Reservations(shelf, events);
+		this.expiry = new StockExpiry(items, catalog, clock);
 	}
 
 	/** Imports codes as {@link #importCodes(Sku, InputStream, String, long)} does, with no limit on the size. */
@@ -118,8 +111,7 @@ public class Stock {
 	 * @throws OutOfStock when fewer are available; codes taken on the way are put back
 	 */
 	public void reserve(Sku sku, String orderNo, int quantity) {
-		takeAll(sku, orderNo, quantity);
-		events.publishEvent(new StockTaken(sku, quantity));
+		reservations.reserve(sku, orderNo, quantity);
 	}
 
 	/**
@@ -131,61 +123,12 @@ public class Stock {
 	 * @throws OutOfStock when fewer codes are available than asked for; none are reserved
 	 */
 	public boolean reserveWithinCap(Sku sku, String orderNo, int quantity, ReservationCap cap) {
-		if (cap.isOff()) {
-			reserve(sku, orderNo, quantity);
-			return true;
-		}
-		long before = reservedUpTo(sku);
-		if (!withinCap(sku, cap, before, before + quantity)) {
-			requireAvailable(sku, quantity);
-			return false;
-		}
-		takeAll(sku, orderNo, quantity);
-		long after = reservedUpTo(sku);
-		// Checked again only when others reserved meanwhile: together they may have gone past the cap.
-		if (after - quantity != before && !withinCap(sku, cap, after, after)) {
-			release(orderNo);
-			requireAvailable(sku, quantity);
-			return false;
-		}
-		events.publishEvent(new StockTaken(sku, quantity));
-		return true;
-	}
-
-	private void takeAll(Sku sku, String orderNo, int quantity) {
-		for (int slot = 0; slot < quantity; slot++) {
-			if (!take(sku, orderNo, slot, StockStatus.RESERVED)) {
-				release(orderNo);
-				throw new OutOfStock(sku, quantity, available(sku));
-			}
-		}
-	}
-
-	private boolean withinCap(Sku sku, ReservationCap cap, long reservedNow, long held) {
-		long needed = cap.availableNeeded(reservedNow, held);
-		return needed == 0 || needed != ReservationCap.NEVER && availableUpTo(sku, (int) needed) >= needed;
-	}
-
-	private void requireAvailable(Sku sku, int quantity) {
-		long available = availableUpTo(sku, quantity);
-		if (available < quantity) {
-			throw new OutOfStock(sku, quantity, available);
-		}
-	}
-
-	/** Reserved codes of the product, counted no further than the cap needs. */
-	private long reservedUpTo(Sku sku) {
-		Bson reserved = Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.RESERVED.name()));
-		return items.countDocuments(reserved, new CountOptions().limit(ReservationCap.MAX_RESERVED));
+		return reservations.reserveWithinCap(sku, orderNo, quantity, cap);
 	}
 
 	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */
 	public long release(String orderNo) {
-		return items
-			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
-					Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()), Updates.unset(ORDER),
-							Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant()))))
-			.getModifiedCount();
+		return shelf.release(orderNo);
 	}
 
 	/**
@@ -210,7 +153,7 @@ public class Stock {
 			.forEach(d -> owned.add(d.getInteger(SLOT)));
 		int taken = 0;
 		for (int slot = 0; slot < quantity; slot++) {
-			if (!owned.contains(slot) && take(sku, orderNo, slot, StockStatus.SOLD)) {
+			if (!owned.contains(slot) && shelf.take(sku, orderNo, slot, StockStatus.SOLD)) {
 				taken++;
 			}
 		}
@@ -231,7 +174,7 @@ public class Stock {
 
 	/** How many codes of the product may still be sold: one count, for browsing. */
 	public long available(Sku sku) {
-		return items.countDocuments(sellable(sku));
+		return shelf.available(sku);
 	}
 
 	/**
@@ -240,77 +183,30 @@ public class Stock {
 	 * all of them.
 	 */
 	public long availableUpTo(Sku sku, int cap) {
-		return items.countDocuments(sellable(sku), new CountOptions().limit(cap));
+		return shelf.availableUpTo(sku, cap);
 	}
 
 	public StockLevels levels(Sku sku) {
-		Bson ofSku = Filters.eq(SKU, sku.value());
 		long sellable = available(sku);
-		long all = count(ofSku, StockStatus.AVAILABLE);
-		return new StockLevels(sellable, count(ofSku, StockStatus.RESERVED), count(ofSku, StockStatus.SOLD),
+		long all = shelf.count(sku, StockStatus.AVAILABLE);
+		return new StockLevels(sellable, shelf.count(sku, StockStatus.RESERVED), shelf.count(sku, StockStatus.SOLD),
 				all - sellable);
-	}
-
-	private long count(Bson ofSku, StockStatus status) {
-		return items.countDocuments(Filters.and(ofSku, Filters.eq(STATUS, status.name())));
-	}
-
-	/**
-	 * Moves one sellable code of the SKU to the given status for the order's slot: codes with the earliest expiry
-	 * first, codes that never expire last. One atomic findAndModify per code.
-	 */
-	private boolean take(Sku sku, String orderNo, int slot, StockStatus status) {
-		Date now = Date.from(clock.instant());
-		Bson update = Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orderNo),
-				Updates.set(SLOT, slot), Updates.set(CHANGED_AT, now));
-		try {
-			return items.findOneAndUpdate(sellable(sku), update,
-					new FindOneAndUpdateOptions().sort(Sorts.ascending(SELL_BY))) != null;
-		}
-		catch (MongoException e) {
-			if (e.getCode() == DUPLICATE_KEY) {
-				// Someone else filled this slot of the order at the same moment: it is taken, which is what we want.
-				return true;
-			}
-			throw e;
-		}
 	}
 
 	/**
 	 * Voids the codes nobody bought before their last day: they can never be sold, and leave the counts. Idempotent.
-	 * Works a product at a time and {@value #VOID_BATCH} codes per update, so a day on which 100,000 codes expire
-	 * never holds buyers up for longer than one small update.
+	 * Works a product at a time and {@value StockExpiry#VOID_BATCH} codes per update, so a day on which 100,000
+	 * codes expire never holds buyers up for longer than one small update.
 	 *
 	 * @return how many codes this call voided
 	 */
 	public long voidExpired() {
-		Date now = Date.from(clock.instant());
-		long voided = 0;
-		for (var product : catalog.all()) {
-			Bson expired = Filters.and(Filters.eq(SKU, product.sku()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
-					Filters.lte(SELL_BY, now));
-			List<Object> batch;
-			do {
-				batch = items.find(expired).projection(new Document("_id", 1)).limit(VOID_BATCH)
-					.map(d -> d.get("_id"))
-					.into(new ArrayList<>());
-				if (!batch.isEmpty()) {
-					voided += items.updateMany(Filters.and(Filters.in("_id", batch), expired),
-							Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(CHANGED_AT, now)))
-						.getModifiedCount();
-				}
-			}
-			while (batch.size() == VOID_BATCH);
-		}
-		if (voided > 0) {
-			log.info("Voided {} expired codes", voided);
-		}
-		return voided;
+		return expiry.voidExpired();
 	}
 
 	/** How many sellable codes of the product reach their last day before {@code until}. */
 	public long expiringBefore(Sku sku, Instant until) {
-		return items.countDocuments(Filters.and(sellable(sku), Filters.lte(SELL_BY, Date.from(until))));
+		return items.countDocuments(Filters.and(shelf.sellable(sku), Filters.lte(SELL_BY, Date.from(until))));
 	}
 
 	/**
@@ -326,11 +222,5 @@ public class Stock {
 							Updates.unset(ORDER), Updates.unset(SLOT),
 							Updates.set(CHANGED_AT, Date.from(clock.instant()))))
 			.getModifiedCount();
-	}
-
-	/** The product's codes that may be sold now: on the shelf, and before their last day. */
-	private Bson sellable(Sku sku) {
-		return Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
-				Filters.gt(SELL_BY, Date.from(clock.instant())));
 	}
 }

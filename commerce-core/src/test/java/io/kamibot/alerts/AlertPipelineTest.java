@@ -83,7 +83,7 @@ class AlertPipelineTest {
 		assertThat(sink.sentTo(flaky)).extracting(RecordingSink.Sent::alertIds).containsExactly(List.of(id));
 		assertThat(sink.sentTo(dead)).isEmpty();
 		AlertDelivery failed = mongo.findById(id + "@test:" + dead, AlertDelivery.class);
-		assertThat(failed.status()).isEqualTo(AlertDelivery.Status.FAILED);
+		assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(failed.attempts()).isEqualTo(3);
 		assertThat(alerts.deliveryCounts().failed()).isGreaterThanOrEqualTo(1);
 	}
@@ -124,7 +124,7 @@ class AlertPipelineTest {
 
 	private long pending(String target) {
 		return mongo.count(Query.query(where("destination").is("test:" + target).and("status")
-			.is(AlertDelivery.Status.PENDING)), AlertDelivery.class);
+			.is(DeliveryStatus.PENDING)), AlertDelivery.class);
 	}
 
 	/** Each run its own targets: the rate limiters live in a Redis other runs may share. */

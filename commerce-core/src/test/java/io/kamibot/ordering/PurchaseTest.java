@@ -1,6 +1,7 @@
 package io.kamibot.ordering;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.catalog.Catalog;
@@ -83,6 +84,20 @@ class PurchaseTest {
 	}
 
 	@Test
+	void theBuyerCannotCancelAnOrderHeldForReview() {
+		Sku sku = product(2);
+		Order order = orders.place("carla", sku, 1);
+		payments.confirm(new PaymentConfirmation("sandbox", "tx-held-" + order.orderNo(), order.orderNo(),
+				Money.fen(order.totalFen() - 1)));
+		assertThatThrownBy(() -> orders.cancel(order.orderNo(), "carla")).isInstanceOf(IllegalOrderTransition.class)
+			.hasMessageContaining("UNDER_REVIEW");
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.UNDER_REVIEW);
+		assertThat(orders.cancelHeld(orders.find(order.orderNo()).orElseThrow())).isTrue();
+		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(stock.levels(sku).available()).isEqualTo(2);
+	}
+
+	@Test
 	void refusesAPaymentInACurrencyTheOrderCannotBePaidIn() {
 		Sku sku = product(2);
 		Order order = orders.place("dave", sku, 1);
@@ -158,7 +173,9 @@ class PurchaseTest {
 
 		assertThat(payments.refund(paid.orderNo(), "test")).isEqualTo(RefundOutcome.REFUNDED);
 		assertThat(payments.refund(paid.orderNo(), "test")).isEqualTo(RefundOutcome.ALREADY_REFUNDED);
-		assertThat(orders.find(paid.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.REFUNDED);
+		Order refunded = orders.find(paid.orderNo()).orElseThrow();
+		assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(refunded.refundedAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		assertThatThrownBy(() -> payments.refund(unpaid.orderNo(), "test")).isInstanceOf(NotRefundable.class);
 	}
 
