@@ -178,8 +178,13 @@ class IndexedQueriesTest {
 		if (random.nextInt(3) > 0) {
 			parts.add(Filters.eq("sku", SKUS[random.nextInt(SKUS.length)]));
 		}
-		if (random.nextInt(3) > 0) {
-			parts.add(Filters.eq("status", STATUSES[random.nextInt(STATUSES.length)]));
+		switch (random.nextInt(4)) {
+			case 0 -> parts.add(Filters.eq("status", STATUSES[random.nextInt(STATUSES.length)]));
+			case 1 -> parts.add(Filters.in("status", STATUSES[random.nextInt(STATUSES.length)]));
+			case 2 -> parts.add(Filters.in("status", STATUSES[random.nextInt(STATUSES.length)],
+					STATUSES[random.nextInt(STATUSES.length)]));
+			default -> {
+			}
 		}
 		switch (random.nextInt(10)) {
 			case 7 -> parts.add(Filters.gt("key", randomKey()));
