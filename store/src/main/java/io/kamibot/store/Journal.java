@@ -5,22 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.zip.CRC32;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -34,21 +27,9 @@ import io.netty.buffer.Unpooled;
  * the records newer than the store file's last checkpoint are always in one of the two files, whatever moment a
  * crash picks. Because each record holds both images, applying it again gives the same result whether the store file
  * holds none, some or all of its effects.
- * <p>
- * A record: length and CRC-32 of the rest, sequence number, kind, collection, then the document(s) in BSON. A torn
- * last record (the crash hit the write) fails its CRC and ends that file's replay: it was never answered.
+ * The records' format is {@link JournalRecord}'s; {@link JournalReplay} reads them at start.
  */
 final class Journal implements Closeable {
-
-	/** A document as written, without its earlier image: written by earlier versions, applied by {@code _id}. */
-	static final byte PUT = 1;
-	/** A deletion by {@code _id}: written by earlier versions. */
-	static final byte DELETE = 2;
-	/** A document before (if any) and after (if any) a command changed it. */
-	static final byte CHANGE = 3;
-
-	private static final byte BEFORE = 1;
-	private static final byte AFTER = 2;
 
 	private final FileChannel[] files;
 	private final boolean sync;
@@ -111,26 +92,7 @@ final class Journal implements Closeable {
 	 * @param after the document after the change, null when it was deleted
 	 */
 	synchronized long append(String collection, Document before, Document after) {
-		int start = pending.writerIndex();
-		pending.writeInt(0).writeInt(0);
-		int body = pending.writerIndex();
-		pending.writeLong(appended + 1);
-		pending.writeByte(CHANGE);
-		byte[] name = collection.getBytes(StandardCharsets.UTF_8);
-		pending.writeShort(name.length);
-		pending.writeBytes(name);
-		pending.writeByte((before == null ? 0 : BEFORE) | (after == null ? 0 : AFTER));
-		if (before != null) {
-			BsonEncoder.encodeDocument(before, pending);
-		}
-		if (after != null) {
-			BsonEncoder.encodeDocument(after, pending);
-		}
-		int length = pending.writerIndex() - body;
-		CRC32 crc = new CRC32();
-		crc.update(pending.nioBuffer(body, length));
-		pending.setInt(start, length);
-		pending.setInt(start + 4, (int) crc.getValue());
+		JournalRecord.write(pending, appended + 1, collection, before, after);
 		appended++;
 		return appended;
 	}
@@ -277,77 +239,6 @@ final class Journal implements Closeable {
 		pending.release();
 		for (FileChannel file : files) {
 			file.close();
-		}
-	}
-
-	/** What a replay does with each record newer than the last checkpoint. */
-	interface Redo {
-
-		/**
-		 * @param kind {@link #CHANGE}, or {@link #PUT} or {@link #DELETE} from a journal of an earlier version
-		 * @param before the document before the change ({@link #CHANGE} only), or null
-		 * @param after the document after the change, or for {@link #DELETE} the deleted {@code _id}; null when a
-		 * {@link #CHANGE} deleted it
-		 */
-		void apply(byte kind, String collection, Document before, Document after);
-	}
-
-	/**
-	 * Applies the files' records after {@code checkpoint} in the order of their sequence numbers, each file up to its
-	 * first torn or damaged record.
-	 *
-	 * @return the sequence number of the last record applied, or {@code checkpoint} when there was none
-	 */
-	static long replay(List<Path> paths, long checkpoint, Redo redo) {
-		TreeMap<Long, ByteBuf> records = new TreeMap<>();
-		for (Path path : paths) {
-			read(path, records);
-		}
-		long last = checkpoint;
-		for (Map.Entry<Long, ByteBuf> record : records.tailMap(checkpoint, false).entrySet()) {
-			ByteBuf body = record.getValue();
-			byte kind = body.readByte();
-			byte[] name = new byte[body.readShort()];
-			body.readBytes(name);
-			String collection = new String(name, StandardCharsets.UTF_8);
-			if (kind == CHANGE) {
-				byte images = body.readByte();
-				Document before = (images & BEFORE) != 0 ? BsonDecoder.decodeBson(body) : null;
-				Document after = (images & AFTER) != 0 ? BsonDecoder.decodeBson(body) : null;
-				redo.apply(kind, collection, before, after);
-			}
-			else {
-				redo.apply(kind, collection, null, BsonDecoder.decodeBson(body));
-			}
-			last = record.getKey();
-		}
-		return last;
-	}
-
-	/** Adds a file's intact records, by sequence number, positioned after it. */
-	private static void read(Path file, Map<Long, ByteBuf> records) {
-		if (!Files.exists(file)) {
-			return;
-		}
-		try {
-			ByteBuf data = Unpooled.wrappedBuffer(Files.readAllBytes(file));
-			while (data.readableBytes() >= 8) {
-				int length = data.readInt();
-				int crc = data.readInt();
-				if (length < 11 || length > data.readableBytes()) {
-					break;
-				}
-				ByteBuf body = data.readSlice(length);
-				CRC32 check = new CRC32();
-				check.update(body.nioBuffer());
-				if ((int) check.getValue() != crc) {
-					break;
-				}
-				records.put(body.readLong(), body);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("The journal could not be read", e);
 		}
 	}
 }

@@ -70,7 +70,7 @@ public final class StoreBackend extends AbstractMongoBackend {
 		Journal journal = Journal.open(journalFiles, sync, checkpoint);
 		StoreBackend backend = new StoreBackend(store, journal, clock);
 		backend.durability.replaying(true);
-		long last = Journal.replay(journalFiles, checkpoint, backend::redo);
+		long last = JournalReplay.replay(journalFiles, checkpoint, backend::redo);
 		backend.durability.replaying(false);
 		if (last > checkpoint) {
 			log.info("Applied {} journal records written after the last checkpoint", last - checkpoint);
@@ -101,10 +101,11 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return null;
 	}
 
-	private void redo(byte kind, String collection, Document before, Document after) {
+	private void redo(JournalRecord record) {
+		String collection = record.collection();
 		int dot = collection.indexOf('.');
 		StoreDatabase database = (StoreDatabase) resolveDatabase(collection.substring(0, dot));
-		database.collectionForRedo(collection.substring(dot + 1)).redo(kind, before, after);
+		database.collectionForRedo(collection.substring(dot + 1)).redo(record);
 	}
 
 	/** Runs work while the files stand still, as {@code kill -9} would leave them (for tests that copy them). */

@@ -70,13 +70,15 @@ final class StoreCollection extends H2Collection {
 	 * as the command did whether the store file held none, some or all of them. Records of earlier versions hold
 	 * the later image only; they are applied by {@code _id} on a store that held none of them.
 	 */
-	synchronized void redo(byte kind, Document before, Document after) {
-		if (kind != Journal.CHANGE) {
+	synchronized void redo(JournalRecord record) {
+		Document before = record.before();
+		Document after = record.after();
+		if (record.kind() != JournalRecord.CHANGE) {
 			Document existing = getDocument(after.get("_id"));
 			if (existing != null) {
 				removeDocument(existing);
 			}
-			if (kind == Journal.PUT) {
+			if (record.kind() == JournalRecord.PUT) {
 				addDocument(after);
 			}
 			return;
