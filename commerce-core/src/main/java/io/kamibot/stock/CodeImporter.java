@@ -1,6 +1,5 @@
 package io.kamibot.stock;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -9,15 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import io.kamibot.catalog.Sku;
 import io.kamibot.stock.ImportReport.Reason;
 import io.kamibot.stock.ImportReport.Rejection;
@@ -27,21 +21,17 @@ import io.kamibot.vault.Vault;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static io.kamibot.stock.StockItems.*;
 
 /**
  * One streaming import: parses and seals lines in batches and lets the unique index on the keyed hash find
  * duplicates, so neither the file nor the set of codes seen is ever held in memory. Each batch goes on sale as it
- * is inserted (one write per code: a million codes arrive at the speed of plain inserts); a file refused on the way
- * (too large, not text, broken off) takes back every code of it still unsold, by the ids this import gave them (12
- * bytes a code). Random bytes are refused within their first lines, before anything is inserted.
+ * is inserted (one write per code, by {@link ImportWriter} while the next batch is sealed); a file refused on the way
+ * (too large, not text, broken off) takes back every code of it still unsold, by the ids this import gave them.
+ * Random bytes are refused within their first lines, before anything is inserted.
  */
 final class CodeImporter {
-
-	private static final Logger log = LoggerFactory.getLogger(CodeImporter.class);
 
 	static final int MAX_CODE_LENGTH = 256;
 	/** Room for a code with its date in any script (up to 4 bytes a character), and a bound on memory. */
@@ -54,32 +44,27 @@ final class CodeImporter {
 	static final int GARBLED_LINES = 8;
 	static final int GARBLED_SHARE = 10;
 	private static final int BATCH_SIZE = 1000;
-	private static final int DUPLICATE_KEY = 11000;
 
-	private final MongoCollection<Document> stock;
 	private final Vault vault;
 	private final Clock clock;
 	private final ZoneId zone;
 	private final Sku sku;
 	private final String batchId;
 
-	private final List<Document> pending = new ArrayList<>(BATCH_SIZE);
-	private final List<Long> pendingLines = new ArrayList<>(BATCH_SIZE);
-	private final List<Long> duplicateLines = new ArrayList<>();
 	private final List<Rejection> rejected = new ArrayList<>();
-	private final ByteArrayOutputStream inserted = new ByteArrayOutputStream();
-	private long imported;
-	private long duplicates;
+	private final ImportWriter writer;
+	private List<Document> pending = new ArrayList<>(BATCH_SIZE);
+	private List<Long> pendingLines = new ArrayList<>(BATCH_SIZE);
 	private long rejectedCount;
 	private long garbled;
 
 	CodeImporter(MongoCollection<Document> stock, Vault vault, Clock clock, ZoneId zone, Sku sku, String batchId) {
-		this.stock = stock;
 		this.vault = vault;
 		this.clock = clock;
 		this.zone = zone;
 		this.sku = sku;
 		this.batchId = batchId;
+		this.writer = new ImportWriter(stock, sku, batchId);
 	}
 
 	/**
@@ -89,21 +74,24 @@ final class CodeImporter {
 	 * @throws ImportTooLarge when the input passes its limit; none of it stays on sale
 	 */
 	ImportReport run(InputStream input) throws IOException {
-		try {
-			read(input);
-		}
-		catch (IOException | RuntimeException e) {
+		try (writer) {
 			try {
-				discard();
+				read(input);
+				writer.finish();
 			}
-			catch (RuntimeException failed) {
-				// Some of its codes stay on sale: the log says how the take-back failed.
-				e.addSuppressed(failed);
+			catch (IOException | RuntimeException e) {
+				try {
+					writer.discard(BATCH_SIZE);
+				}
+				catch (RuntimeException failed) {
+					// Some of its codes stay on sale: the log says how the take-back failed.
+					e.addSuppressed(failed);
+				}
+				throw e;
 			}
-			throw e;
 		}
-		return new ImportReport(batchId, imported, duplicates, List.copyOf(duplicateLines), List.copyOf(rejected),
-				rejectedCount);
+		return new ImportReport(batchId, writer.imported(), writer.duplicates(), writer.duplicateLines(),
+				List.copyOf(rejected), rejectedCount);
 	}
 
 	private void read(InputStream input) throws IOException {
@@ -187,47 +175,8 @@ final class CodeImporter {
 		if (pending.isEmpty()) {
 			return;
 		}
-		int failed = 0;
-		try {
-			stock.insertMany(pending, new InsertManyOptions().ordered(false));
-		}
-		catch (MongoBulkWriteException e) {
-			for (BulkWriteError error : e.getWriteErrors()) {
-				if (error.getCode() != DUPLICATE_KEY) {
-					throw e;
-				}
-				failed++;
-				duplicates++;
-				if (duplicateLines.size() < ImportReport.MAX_LISTED) {
-					duplicateLines.add(pendingLines.get(error.getIndex()));
-				}
-			}
-		}
-		imported += pending.size() - failed;
-		for (Document item : pending) {
-			inserted.writeBytes(item.getObjectId("_id").toByteArray());
-		}
-		pending.clear();
-		pendingLines.clear();
-	}
-
-	/**
-	 * Takes back the codes of a refused file that are still unsold, {@value #BATCH_SIZE} at a time by id; a code a
-	 * buyer took meanwhile was a good code of the owner's and stays sold.
-	 */
-	private void discard() {
-		byte[] ids = inserted.toByteArray();
-		long removed = 0;
-		for (int start = 0; start < ids.length; start += 12 * BATCH_SIZE) {
-			List<ObjectId> chunk = new ArrayList<>(BATCH_SIZE);
-			for (int at = start; at < Math.min(ids.length, start + 12 * BATCH_SIZE); at += 12) {
-				chunk.add(new ObjectId(Arrays.copyOfRange(ids, at, at + 12)));
-			}
-			removed += stock.deleteMany(Filters.and(Filters.in("_id", chunk),
-					Filters.eq(STATUS, StockStatus.AVAILABLE.name()), Filters.eq(BATCH, batchId))).getDeletedCount();
-		}
-		if (removed > 0) {
-			log.info("Import {} for {} refused; took back the {} codes it had put on sale", batchId, sku, removed);
-		}
+		writer.write(pending, pendingLines);
+		pending = new ArrayList<>(BATCH_SIZE);
+		pendingLines = new ArrayList<>(BATCH_SIZE);
 	}
 }

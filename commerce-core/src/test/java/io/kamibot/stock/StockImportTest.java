@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import io.kamibot.stock.ImportReport.Reason;
 import io.kamibot.stock.ImportReport.Rejection;
 import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,7 +183,10 @@ class StockImportTest {
 		CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(() -> stock.importCodes(sku, broken,
 				"test"));
 		broken.awaitPause();
-		assertThat(stock.available(sku)).as("the first batch sells while the rest uploads").isEqualTo(1000);
+		// The first batch is written while the upload waits: it goes on sale without the rest.
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(stock.available(sku)).as("the first batch sells while the rest uploads")
+				.isEqualTo(1000));
 		stock.reserve(sku, "K-HOLDS-ONE", 1);
 
 		broken.resume();
