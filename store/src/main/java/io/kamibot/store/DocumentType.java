@@ -1,6 +1,7 @@
 package io.kamibot.store;
 
 import java.nio.ByteBuffer;
+import java.util.ConcurrentModificationException;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -18,6 +19,7 @@ import org.h2.mvstore.type.BasicDataType;
 final class DocumentType extends BasicDataType<Document> {
 
 	static final DocumentType INSTANCE = new DocumentType();
+	private static final int ENCODE_ATTEMPTS = 100;
 
 	private DocumentType() {
 	}
@@ -27,11 +29,29 @@ final class DocumentType extends BasicDataType<Document> {
 		return 64 + 48 * document.size();
 	}
 
+	/**
+	 * Writes the document for a commit, which runs beside commands. The server updates a stored document in place
+	 * (it removes and puts its fields, then stores the same object), so a commit may meet one being changed: it then
+	 * encodes it again. Whatever state it catches, that update came after the commit's mark, so its journal record
+	 * is applied again after a crash.
+	 */
 	@Override
 	public void write(WriteBuffer buffer, Document document) {
 		ByteBuf bson = Unpooled.buffer(256);
 		try {
-			BsonEncoder.encodeDocument(document, bson);
+			for (int attempt = 1;; attempt++) {
+				try {
+					BsonEncoder.encodeDocument(document, bson);
+					break;
+				}
+				catch (ConcurrentModificationException e) {
+					if (attempt == ENCODE_ATTEMPTS) {
+						throw e;
+					}
+					bson.clear();
+					Thread.onSpinWait();
+				}
+			}
 			buffer.putVarInt(bson.readableBytes());
 			buffer.put(bson.nioBuffer());
 		}

@@ -31,8 +31,20 @@ record JournalRecord(long sequence, byte kind, String collection, Document befor
 	private static final int HEADER = 8;
 	private static final int SMALLEST = 11;
 
-	/** Appends a {@link #CHANGE} record to the buffer. */
+	/** Appends a {@link #CHANGE} record to the buffer; if encoding fails, the buffer is left as it was. */
 	static void write(ByteBuf out, long sequence, String collection, Document before, Document after) {
+		int start = out.writerIndex();
+		try {
+			encode(out, sequence, collection, before, after);
+		}
+		catch (RuntimeException e) {
+			// Half a record would end every replay there, taking the records after it along.
+			out.writerIndex(start);
+			throw e;
+		}
+	}
+
+	private static void encode(ByteBuf out, long sequence, String collection, Document before, Document after) {
 		int start = out.writerIndex();
 		out.writeInt(0).writeInt(0);
 		int body = out.writerIndex();
