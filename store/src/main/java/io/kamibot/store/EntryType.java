@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BinData;
@@ -33,9 +32,6 @@ final class EntryType extends BasicDataType<Object[]> {
 	private static final byte FALSE = 8;
 	private static final byte BINARY = 10;
 	private static final byte OTHER = 9;
-
-	private static final Set<Class<?>> DIRECT = Set.of(String.class, BinData.class, Instant.class, Long.class,
-			Integer.class, ObjectId.class, Boolean.class);
 
 	private final boolean[] ascending;
 	private final ObjectDataType fallback = new ObjectDataType();
@@ -68,7 +64,7 @@ final class EntryType extends BasicDataType<Object[]> {
 	}
 
 	private static int compareValues(Object a, Object b) {
-		if (a != null && b != null && a.getClass() == b.getClass() && DIRECT.contains(a.getClass())) {
+		if (a != null && b != null && a.getClass() == b.getClass()) {
 			return compareSameType(a, b);
 		}
 		return ValueComparator.asc().compare(a, b);
@@ -76,8 +72,8 @@ final class EntryType extends BasicDataType<Object[]> {
 
 	/**
 	 * The common key types compared directly, exactly as {@link ValueComparator} orders two values of that type (binary
-	 * data: shorter first, then byte by byte unsigned). Index lookups compare keys a few dozen times each, and the
-	 * general comparator spends most of its time finding out the types.
+	 * data: shorter first, then byte by byte unsigned); any other type through it. Index lookups compare keys a few
+	 * dozen times each, and the general comparator spends most of its time finding out the types.
 	 */
 	private static int compareSameType(Object a, Object b) {
 		if (a instanceof String s) {
@@ -103,7 +99,7 @@ final class EntryType extends BasicDataType<Object[]> {
 		if (a instanceof Boolean flag) {
 			return Boolean.compare(flag, (Boolean) b);
 		}
-		throw new IllegalArgumentException("Not compared directly: " + a.getClass());
+		return ValueComparator.asc().compare(a, b);
 	}
 
 	private static int rank(Object value) {

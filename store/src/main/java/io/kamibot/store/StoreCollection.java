@@ -1,6 +1,7 @@
 package io.kamibot.store;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -55,10 +56,13 @@ final class StoreCollection extends H2Collection {
 		}
 	}
 
+	/** Removes as {@link H2Collection} does, keeping the removed document for the journal (one B-tree descent). */
 	@Override
 	protected void removeDocument(Object position) {
-		Document removed = journalled ? getDocument(position) : null;
-		super.removeDocument(position);
+		Document removed = dataMap.remove(position);
+		if (removed == null) {
+			throw new NoSuchElementException("No document with key " + position);
+		}
 		if (journalled) {
 			durability.changed(getFullName(), removed, null);
 		}
