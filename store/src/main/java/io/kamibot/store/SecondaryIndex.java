@@ -46,8 +46,9 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public boolean isEmpty() {
-		// An unfinished index (a crash in the middle of building it) counts as empty, so it is built again.
-		return !state.complete(getName()) || entries.isEmpty();
+		// An unfinished index (a crash in the middle of building it) counts as empty, so it is built again; a finished
+		// one never is, whatever it holds.
+		return !state.complete(getName());
 	}
 
 	@Override

@@ -70,8 +70,9 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	@Override
 	public boolean isEmpty() {
-		// Unfinished (new in this format, or a crash while building): counts as empty so it is built again.
-		return !state.complete(getName()) || positions.isEmpty();
+		// Unfinished (new in this format, or a crash while building): counts as empty so it is built again. A finished
+		// index with no keys (a sparse one no document has a value for) is not: building it reads every document.
+		return !state.complete(getName());
 	}
 
 	@Override
