@@ -30,7 +30,8 @@ import io.kamibot.KamibotApplication;
 /**
  * The app in a child JVM on its own data directory, started as an owner starts it (embedded default, no settings but
  * the admin token) and killable like {@code kill -9}. Its classpath is this JVM's without test classes, which the
- * app's component scan would otherwise pick up; its output goes to a log file, whose tail failures show.
+ * app's component scan would otherwise pick up, or it is the packaged jar run by the project's script; its output
+ * goes to a log file, whose tail failures show.
  */
 final class ChildApp implements AutoCloseable {
 
@@ -40,29 +41,32 @@ final class ChildApp implements AutoCloseable {
 
 	/**
 	 * @param jvmOptions such as {@code -Xmx256m}
-	 * @param extraClasspath entries put before the app's, e.g. a directory holding a launcher class
-	 * @param mainClass {@link KamibotApplication} or a launcher that runs it
-	 * @param linePattern a pattern of a further log line to wait for and keep (a launcher's), or {@code null}
+	 * @param script {@code null} to run the main class on this JVM's classpath; else the project's {@code kamibot}
+	 * script, which runs the packaged jar as an owner does (with {@code jvmOptions} as its {@code KAMIBOT_JAVA_OPTS})
+	 * @param linePattern a pattern of a further log line to wait for and keep, or {@code null}
 	 */
-	record Setup(Path dataDir, Path log, String adminToken, List<String> jvmOptions, List<String> extraClasspath,
-			String mainClass, Pattern linePattern, Duration startWithin) {
+	record Setup(Path dataDir, Path log, String adminToken, List<String> jvmOptions, Path script, Pattern linePattern,
+			Duration startWithin) {
 
 		static Setup of(Path dataDir, Path log, String adminToken) {
-			return new Setup(dataDir, log, adminToken, List.of("-Xmx512m"), List.of(),
-					KamibotApplication.class.getName(), null, Duration.ofSeconds(180));
+			return new Setup(dataDir, log, adminToken, List.of("-Xmx512m"), null, null, Duration.ofSeconds(180));
 		}
 
 		Setup withJvm(List<String> options) {
-			return new Setup(dataDir, log, adminToken, options, extraClasspath, mainClass, linePattern, startWithin);
+			return new Setup(dataDir, log, adminToken, options, script, linePattern, startWithin);
 		}
 
 		Setup withStartWithin(Duration time) {
-			return new Setup(dataDir, log, adminToken, jvmOptions, extraClasspath, mainClass, linePattern, time);
+			return new Setup(dataDir, log, adminToken, jvmOptions, script, linePattern, time);
 		}
 
-		Setup withLauncher(Path classes, String launcher, Pattern line) {
-			return new Setup(dataDir, log, adminToken, jvmOptions, List.of(classes.toString()), launcher, line,
-					startWithin);
+		Setup withLine(Pattern line) {
+			return new Setup(dataDir, log, adminToken, jvmOptions, script, line, startWithin);
+		}
+
+		/** Runs the packaged jar through the project's script; fails at once when the jar is missing or stale. */
+		Setup packaged() {
+			return new Setup(dataDir, log, adminToken, jvmOptions, PackagedApp.script(), linePattern, startWithin);
 		}
 	}
 
@@ -83,11 +87,16 @@ final class ChildApp implements AutoCloseable {
 	/** Starts the app and returns once its web chat answers. */
 	static ChildApp start(Setup setup) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(setup.jvmOptions());
-		command.add("-cp");
-		command.add(classpath(setup.extraClasspath()));
-		command.add(setup.mainClass());
+		if (setup.script() == null) {
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(setup.jvmOptions());
+			command.add("-cp");
+			command.add(classpath());
+			command.add(KamibotApplication.class.getName());
+		}
+		else {
+			command.add(setup.script().toString());
+		}
 		// Every buyer here comes from the loopback: the per-address limits against hoarding would stop the load.
 		command.addAll(List.of("--server.port=0", "--kamibot.data-dir=" + setup.dataDir(),
 				"--kamibot.demo.enabled=false", "--kamibot.webchat.new-chats-per-address=1000000",
@@ -97,6 +106,10 @@ final class ChildApp implements AutoCloseable {
 		environment.keySet()
 			.removeIf(name -> name.startsWith("KAMIBOT_") || name.startsWith("SPRING_") || name.equals("SERVER_PORT"));
 		environment.put("KAMIBOT_ADMIN_API_TOKEN", setup.adminToken());
+		if (setup.script() != null) {
+			environment.put("KAMIBOT_JAVA_OPTS", String.join(" ", setup.jvmOptions()));
+			environment.put("JAVA_HOME", System.getProperty("java.home"));
+		}
 		long started = System.nanoTime();
 		Process process;
 		try {
@@ -142,7 +155,7 @@ final class ChildApp implements AutoCloseable {
 		return coldStart;
 	}
 
-	/** The launcher's line, when one was asked for. */
+	/** The further log line, when one was asked for. */
 	Matcher line() {
 		return line;
 	}
@@ -258,8 +271,8 @@ final class ChildApp implements AutoCloseable {
 		return name.equals("test-classes") || name.endsWith("-tests.jar");
 	}
 
-	private static String classpath(List<String> extra) {
-		List<String> entries = new ArrayList<>(extra);
+	private static String classpath() {
+		List<String> entries = new ArrayList<>();
 		Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !isTestOutput(Path.of(entry).getFileName().toString()))
 			.forEach(entries::add);

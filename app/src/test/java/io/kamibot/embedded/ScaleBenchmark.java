@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How the embedded default's hot paths cost as stock and order history grow, measured from outside on an app in a child
- * JVM ({@code -Xmx256m}), the way a buyer and an owner meet it. Rows grow one data directory in turn; per row, within a
+ * How the embedded default's hot paths cost as stock and order history grow, measured from outside on the packaged app
+ * started by the project's {@code kamibot} script ({@code -Xmx256m}), the way a buyer and an owner meet it. Rows grow one data directory in turn; per row, within a
  * time budget (a phase out of time prints "timeout"): the order history is made (real web chat purchases, the rest
  * copies of their documents through the raw driver), the stock is topped up in one streamed import through the admin
  * API and the raw driver's {@code insertMany} writes as many similar documents to the same server, the app is
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleBenchmark {
 
 	private static final String SKU = "SCALE";
-	private static final Pattern MONGO = Pattern.compile(Pattern.quote(BenchLauncher.LINE) + "(\\S+)");
+	private static final Pattern MONGO = Pattern.compile("The embedded database listens on mongodb://(\\S+) ");
 	private static final String ROWS = System.getProperty("kamibot.scale.rows", "1k:1k,100k:1k,1m:1k,1m:100k");
 	private static final int PURCHASES = Integer.getInteger("kamibot.scale.purchases", 100);
 	private static final int REAL_ORDERS = Integer.getInteger("kamibot.scale.real-orders", 1000);
@@ -76,16 +76,11 @@ class ScaleBenchmark {
 
 	@Test
 	void measuresPurchasesCatalogImportStartAndMemoryAsStockAndHistoryGrow() throws Exception {
-		Path launcher = work.resolve("launcher");
-		Path launcherClass = launcher.resolve(BenchLauncher.class.getName().replace('.', '/') + ".class");
-		Files.createDirectories(launcherClass.getParent());
-		try (InputStream compiled = BenchLauncher.class.getResourceAsStream("BenchLauncher.class")) {
-			Files.copy(compiled, launcherClass);
-		}
 		setup = ChildApp.Setup.of(work.resolve("data"), work.resolve("app.log"), adminToken)
 			.withJvm(jvmOptions())
-			.withLauncher(launcher, BenchLauncher.class.getName(), MONGO)
-			.withStartWithin(Duration.ofMinutes(15));
+			.withLine(MONGO)
+			.withStartWithin(Duration.ofMinutes(15))
+			.packaged();
 		ScaleTable table = new ScaleTable(HEAP, PURCHASES, BUDGET);
 		try {
 			app = ChildApp.start(setup);

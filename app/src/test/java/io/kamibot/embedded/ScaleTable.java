@@ -19,10 +19,11 @@ final class ScaleTable {
 			through the web chat are copies of the bought ones' documents (order, payment, delivery, sold code) made
 			with the raw driver under new order numbers. import: one streamed POST /api/admin/products/SCALE/stock
 			of the codes the row needed; raw insertMany: as many documents shaped like imported codes, 1,000 a batch,
-			into a scratch collection with the stock's indexes on the same embedded server. cold start: child JVM
-			start until the web chat answered. first purchase: the first after the cold start; it and the warm-up
-			purchases after it are not in p50 and p99. RSS after: VmRSS after the purchases; peak RSS importing: VmHWM of
-			the run that made the history and imported. load: 1-minute load average as the row ended.
+			into a scratch collection with the stock's indexes on the same embedded server. cold start: from running
+			./kamibot (its class-data archive recorded at an earlier start) until the web chat answered. first
+			purchase: the first after the cold start; it and the warm-up purchases after it are not in p50 and p99.
+			RSS after: VmRSS after the purchases; peak RSS importing: VmHWM of the run that made the history and
+			imported. load: 1-minute load average as the row ended.
 			""";
 
 	/** A row's aim: codes in stock and orders in the history, written like {@code 1k:100k} or {@code 1m:1k}. */
@@ -168,7 +169,7 @@ final class ScaleTable {
 
 	ScaleTable(String heap, int purchases, Duration budget) {
 		this.purchases = purchases;
-		this.heading = "Kamibot scale benchmark, " + Instant.now() + ": app in a child JVM (-Xmx" + heap + ", "
+		this.heading = "Kamibot scale benchmark, " + Instant.now() + ": packaged app started by ./kamibot (-Xmx" + heap + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
 				+ "), embedded default; " + purchases + " sequential web chat purchases per row (/buy + sandbox pay "
 				+ "until the code shows), " + "/catalog p50 of 20; row budget " + budget + ".";
