@@ -47,7 +47,7 @@ class SignedCalls extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !path.startsWith(PREFIX) || OpenApiDocument.PATHS.contains(path);
+		return !path.startsWith(PREFIX) || OpenApiDocument.isPublic(path);
 	}
 
 	@Override
