@@ -123,6 +123,15 @@ public class Resellers {
 		return Optional.ofNullable(mongo.findById(customerId, ResellerMember.class)).flatMap(m -> find(m.resellerId()));
 	}
 
+	/**
+	 * The reseller the customer's chat acts for.
+	 *
+	 * @throws NotLinked when it acts for none
+	 */
+	public Reseller actingFor(String customerId) {
+		return linkedTo(customerId).orElseThrow(() -> new NotLinked(customerId));
+	}
+
 	/** The customers (chats) linked to the reseller. */
 	public List<String> members(String resellerId) {
 		return mongo.find(Query.query(where("resellerId").is(resellerId)), ResellerMember.class).stream()
