@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A reseller in Telegram, through the real TelegramBots client: files arrive as protected documents. */
 @CoreTest
@@ -31,6 +32,7 @@ class TelegramResellerTest {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 	private static final FakeBotApi telegram = new FakeBotApi(TOKEN);
 	private static final AtomicLong updates = new AtomicLong(5000);
+	private static final long ADMIN = 9901;
 
 	@Autowired
 	Catalog catalog;
@@ -51,6 +53,7 @@ class TelegramResellerTest {
 		registry.add("kamibot.telegram.api-url", telegram::url);
 		registry.add("kamibot.telegram.poll-timeout", () -> "1s");
 		registry.add("kamibot.resellers.low-balance-fen", () -> "5000");
+		registry.add("kamibot.admin.telegram-ids", () -> String.valueOf(ADMIN));
 	}
 
 	@AfterAll
@@ -84,6 +87,30 @@ class TelegramResellerTest {
 		FakeBotApi.Call statement = telegram.awaitCall("sendDocument",
 				c -> chat(c, chat) && c.param("document_filename").startsWith("statement-"), WAIT);
 		assertThat(statement.param("caption")).contains("2");
+	}
+
+	@Test
+	void anAdminTopsUpByChatOncePerRefAndNobodyElseCan() {
+		resellers.save("tg-topup", new ResellerDraft("Topped", 1, null, null, null, null));
+		long stranger = 8102;
+
+		say(stranger, "/topup tg-topup 5000 BANK-1");
+		telegram.awaitCall("sendMessage", c -> chat(c, stranger), WAIT);
+		say(ADMIN, "/topup tg-topup 5000 BANK-1 wire transfer");
+		say(ADMIN, "/topup tg-topup 5000 BANK-1");
+		say(ADMIN, "/topup tg-topup -6000 FIX-1");
+		// One chat's updates are handled in order: the third answer is the last command's.
+		await().atMost(WAIT).until(() -> admin().size() >= 3);
+		assertThat(admin().get(0)).contains("tg-topup").contains("5000");
+		assertThat(admin().get(1)).contains("5000");
+		assertThat(admin().get(2)).contains("已拒绝");
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, stranger)).findFirst().orElseThrow()
+			.param("text")).doesNotContain("tg-topup");
+		assertThat(wallets.balance("tg-topup").balanceFen()).isEqualTo(5_000);
+	}
+
+	private static java.util.List<String> admin() {
+		return telegram.calls("sendMessage").stream().filter(c -> chat(c, ADMIN)).map(c -> c.param("text")).toList();
 	}
 
 	private static void say(long chat, String text) {
