@@ -2,14 +2,8 @@ package io.kamibot.resellers;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.alerts.AlertType;
@@ -146,43 +140,6 @@ class BulkOrderTest {
 		assertThat(resellerWallets.balance(reseller).balanceFen()).isEqualTo(1_000);
 		assertThat(wallets.entry("reseller:" + reseller, "poor")).isEmpty();
 		assertThat(mongo.count(Query.query(where("resellerId").is(reseller)), BulkOrder.class)).isZero();
-	}
-
-	@Test
-	void fiftyConcurrentOrdersAgainstABalanceForTenLetExactlyTenThrough() throws Exception {
-		Sku sku = stocked(700, 60);
-		String reseller = reseller(1, 10 * 700);
-		ExecutorService pool = Executors.newFixedThreadPool(50);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Boolean>> results = new ArrayList<>();
-		try {
-			for (int i = 0; i < 50; i++) {
-				String ref = "c-" + i;
-				results.add(pool.submit((Callable<Boolean>) () -> {
-					start.await();
-					try {
-						return bulk.order(reseller, sku, 1, ref, "test").codes().size() == 1;
-					}
-					catch (InsufficientBalance e) {
-						return false;
-					}
-				}));
-			}
-			start.countDown();
-			int through = 0;
-			for (Future<Boolean> result : results) {
-				through += result.get() ? 1 : 0;
-			}
-			assertThat(through).isEqualTo(10);
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		assertThat(resellerWallets.balance(reseller).balanceFen()).isZero();
-		assertThat(stock.available(sku)).isEqualTo(50);
-		assertThat(stock.levels(sku).sold()).isEqualTo(10);
-		assertThat(mongo.count(Query.query(where("resellerId").is(reseller).and("state").is(BulkState.DONE)),
-				BulkOrder.class)).isEqualTo(10);
 	}
 
 	@Test
