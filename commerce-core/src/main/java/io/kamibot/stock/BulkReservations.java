@@ -67,7 +67,13 @@ final class BulkReservations {
 			if (candidates.size() < free.size()) {
 				giveBack(sku, orderNo, quantity);
 			}
-			taken += take(sku, orderNo, candidates, free);
+			int moved = take(sku, orderNo, candidates, free);
+			taken += moved;
+			if (moved == free.size()) {
+				// Every free slot got its code: no need to read the order's 10,000 slots back to know.
+				announce(sku, taken);
+				return;
+			}
 		}
 		// Concurrent buyers keep taking the same first codes: one code at a time, each taken atomically, always wins.
 		for (int slot : freeSlots(orderNo, quantity)) {
