@@ -56,6 +56,13 @@ class ResellerChat {
 		catch (InvalidReference e) {
 			return say(session, "reseller.bulk.usage");
 		}
+		catch (IllegalArgumentException e) {
+			if (e instanceof io.kamibot.catalog.Sku.InvalidSku) {
+				throw e;
+			}
+			// A quantity or reference the order refuses: the usage says what is allowed.
+			return say(session, "reseller.bulk.usage");
+		}
 	}
 
 	/** The file itself in Telegram; elsewhere the text, which carries the link. */

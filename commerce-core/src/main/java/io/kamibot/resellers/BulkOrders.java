@@ -29,6 +29,8 @@ public class BulkOrders {
 
 	/** A bulk order still being placed after this long was abandoned by a process that died. */
 	static final Duration ABANDONED = Duration.ofMinutes(2);
+	/** The most codes one bulk order takes: its slots and codes are held in memory while it is placed. */
+	public static final int MAX_QUANTITY = 100_000;
 	private static final int SWEEP_BATCH = 100;
 
 	private final MongoTemplate mongo;
@@ -68,9 +70,9 @@ public class BulkOrders {
 		if (!reseller.active()) {
 			throw new ResellerSuspended(resellerId);
 		}
-		if (!Wallets.isValidReference(ref) || quantity < 1) {
-			throw new IllegalArgumentException("A bulk order needs a quantity of at least 1 and a reference of 1-64 "
-					+ "characters of A-Za-z0-9_.:-");
+		if (!Wallets.isValidReference(ref) || quantity < 1 || quantity > MAX_QUANTITY) {
+			throw new IllegalArgumentException("A bulk order needs a quantity from 1 to " + MAX_QUANTITY
+					+ " and a reference of 1-64 characters of A-Za-z0-9_.:-");
 		}
 		BulkOrder existing = mongo.findById(BulkOrder.idOf(resellerId, ref), BulkOrder.class);
 		String number = existing == null ? prepaid.newNumber() : existing.orderNo();

@@ -112,6 +112,8 @@ class BulkOrderTest {
 		assertThat(resellerWallets.balance(reseller).balanceFen()).isEqualTo(10_000 - 1_500);
 		assertThat(stock.available(sku)).isEqualTo(7);
 		assertThatThrownBy(() -> bulk.order(reseller, sku, 4, "same-ref", "test")).isInstanceOf(RefReused.class);
+		assertThatThrownBy(() -> bulk.order(reseller, sku, BulkOrders.MAX_QUANTITY + 1, "huge", "test"))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
