@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
@@ -49,6 +50,11 @@ class TelegramSender {
 	}
 
 	void send(String chatId, Reply reply) {
+		if (reply.file() != null) {
+			limits.awaitTurn(chatId);
+			sendDocument(chatId, reply);
+			return;
+		}
 		for (BotApiMethod<?> method : render(chatId, reply)) {
 			limits.awaitTurn(chatId);
 			execute(method);
@@ -77,6 +83,23 @@ class TelegramSender {
 		}
 		catch (TelegramApiException e) {
 			throw new TelegramUnavailable("sendPhoto", e);
+		}
+	}
+
+	/** A file with the reply's text as caption; protected from forwarding, as files carry codes. */
+	private void sendDocument(String chatId, Reply reply) {
+		String caption = reply.text();
+		SendDocument document = SendDocument.builder()
+			.chatId(chatId)
+			.document(new InputFile(new ByteArrayInputStream(reply.file().content()), reply.file().name()))
+			.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption)
+			.protectContent(Boolean.TRUE)
+			.build();
+		try {
+			client.execute(document);
+		}
+		catch (TelegramApiException e) {
+			throw new TelegramUnavailable("sendDocument", e);
 		}
 	}
 

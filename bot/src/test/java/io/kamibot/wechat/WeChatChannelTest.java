@@ -290,6 +290,34 @@ class WeChatChannelTest {
 		assertThat(wechat.sentTo(user)).filteredOn(s -> retried.content().equals(s.content())).hasSize(1);
 	}
 
+	@Test
+	void aResellerGetsTheBulkCodesAsALinkForThisChatOnly(@Autowired io.kamibot.resellers.Resellers resellers,
+			@Autowired io.kamibot.resellers.ResellerWallets wallets, @Autowired io.kamibot.resellers.ResellerFiles files)
+			throws Exception {
+		Sku sku = new Sku("WX-BULK");
+		catalog.save(sku, new ProductDraft("微信批量", null, null, 300L, null, true, 10, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines("WX-BULK", 5)), "test");
+		String code = resellers.save("wx-reseller", new io.kamibot.resellers.ResellerDraft("WX Shop", 1, null, null,
+				null, null)).linkCode();
+		wallets.topUp("wx-reseller", 10_000, "opening", null);
+		String user = "o-reseller";
+
+		assertThat(pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/link " + code)).text()).contains("WX Shop");
+		String done = pushes.push(pushes.text(user, msgIds.incrementAndGet(), "/bulk WX-BULK 3 WX-PO-1")).text();
+
+		// The link is served by the app module (downloads.FileDownloads, tested end to end there): open what it names.
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("/files/bulk/(K\\w+)\\?f=(\\w+)&c=(\\w+)&e=(\\d+)&s=(\\w+)").matcher(done);
+		assertThat(link.find()).as(done).isTrue();
+		List<String> lines = new String(files.download("bulk", link.group(1), link.group(2), link.group(3),
+				Long.parseLong(link.group(4)), link.group(5), "test").content(), java.nio.charset.StandardCharsets.UTF_8)
+			.lines().toList();
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(3)).startsWith("WX-BULK-").endsWith(",WX-BULK");
+		assertThat(done).doesNotContain(lines.get(1).split(",")[0]);
+		assertThat(wallets.balance("wx-reseller").balanceFen()).isEqualTo(9_100);
+	}
+
 	/** A command that takes longer than WeChat waits. */
 	@TestConfiguration
 	static class SlowCommand {

@@ -49,6 +49,7 @@ public class Stock {
 	private final Shelf shelf;
 	private final Reservations reservations;
 	private final StockExpiry expiry;
+	private final BulkReservations bulk;
 
 	Stock(MongoTemplate mongo, Catalog catalog, Vault vault, ApplicationEventPublisher events, Clock clock,
 			ShopSettings shop) {
@@ -62,6 +63,7 @@ public class Stock {
 		this.shelf = new Shelf(items, clock);
 		this.reservations = new Reservations(shelf, events);
 		this.expiry = new StockExpiry(items, catalog, clock);
+		this.bulk = new BulkReservations(items, shelf, events, clock);
 	}
 
 	/** Imports codes as {@link #importCodes(Sku, InputStream, String, long)} does, with no limit on the size. */
@@ -112,6 +114,17 @@ public class Stock {
 	 */
 	public void reserve(Sku sku, String orderNo, int quantity) {
 		reservations.reserve(sku, orderNo, quantity);
+	}
+
+	/**
+	 * Reserves {@code quantity} codes for an order, earliest expiry first, all or none, in a few round trips however
+	 * many: for bulk orders, which pay at once and so are held to no reservation cap. Safe to call again for the same
+	 * order: it fills only the slots still empty.
+	 *
+	 * @throws OutOfStock when fewer are available; the order's reserved codes are put back
+	 */
+	public void reserveAll(Sku sku, String orderNo, int quantity) {
+		bulk.reserveAll(sku, orderNo, quantity);
 	}
 
 	/**
@@ -170,6 +183,11 @@ public class Stock {
 			.sort(Sorts.ascending(SLOT))
 			.forEach(d -> codes.add(vault.open(new Sealed(d.getString(KEY_ID), d.get(CIPHER, Binary.class).getData()))));
 		return codes;
+	}
+
+	/** Opens the codes an order owns with their last days, in slot order. The caller records who is shown them. */
+	public List<DatedCode> revealDated(String orderNo) {
+		return DatedCode.readAll(items, vault, shop.zone(), orderNo);
 	}
 
 	/** How many codes of the product may still be sold: one count, for browsing. */

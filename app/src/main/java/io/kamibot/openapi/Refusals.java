@@ -1,0 +1,38 @@
+package io.kamibot.openapi;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Problem responses for calls refused before they reach the API: which check failed, nothing else. */
+final class Refusals {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Refusals() {
+	}
+
+	static void unauthorized(HttpServletResponse response, Check check, String detail) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "KamibotSignature");
+		write(response, new Problem(OpenApiProblems.TYPE + check.id(), "Unauthorized", 401, detail, check.id()));
+	}
+
+	static void tooMany(HttpServletResponse response, long retryAfterSeconds, int perMinute) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		write(response, new Problem(OpenApiProblems.TYPE + "rate-limited", "Too Many Requests", 429,
+				"This key may make " + perMinute + " calls a minute", "rate-limit"));
+	}
+
+	private static void write(HttpServletResponse response, Problem problem) throws IOException {
+		response.setStatus(problem.status());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+	}
+
+	/** @param check the check that failed */
+	record Problem(String type, String title, int status, String detail, String check) {
+	}
+}

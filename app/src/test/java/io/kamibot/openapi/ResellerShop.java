@@ -1,0 +1,79 @@
+package io.kamibot.openapi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kamibot.shop.ShopClient;
+import io.kamibot.testing.TestRedis;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/** One running shop shared by the reseller tests (admin API, Open API, chat commands), driven over HTTP. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"kamibot.data-dir=target/test-data/resellers", "kamibot.admin.api-token=" + ResellerShop.TOKEN,
+		"kamibot.demo.enabled=false", "kamibot.open-api.requests-per-minute=60", "kamibot.resellers.confirm-above=20" })
+@Timeout(120)
+abstract class ResellerShop {
+
+	static final String TOKEN = "reseller-test-admin-token-0123456789";
+	private static final AtomicInteger next = new AtomicInteger();
+	private static boolean cleaned;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static synchronized void freshDataDirectory() throws IOException {
+		if (!cleaned) {
+			FileSystemUtils.deleteRecursively(Path.of("target/test-data/resellers"));
+			cleaned = true;
+		}
+	}
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("kamibot.redis.address", TestRedis::address);
+	}
+
+	ShopClient admin() {
+		return new ShopClient(port, TOKEN);
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + System.nanoTime() % 100_000 + next.incrementAndGet();
+	}
+
+	/** A product with {@code codes} codes on sale. */
+	String product(long priceFen, int codes) {
+		String sku = unique("P");
+		ShopClient.ok(admin().saveProduct(sku, "{\"title\":\"" + sku + "\",\"priceFen\":" + priceFen + "}"));
+		if (codes > 0) {
+			StringBuilder lines = new StringBuilder();
+			for (int i = 0; i < codes; i++) {
+				lines.append(sku).append("-CODE-").append(i).append('\n');
+			}
+			ShopClient.ok(admin().importCodes(sku, lines.toString()));
+		}
+		return sku;
+	}
+
+	/** A reseller at a level with a balance, and a key for it. */
+	OpenApiClient reseller(String id, int level, long balanceFen) {
+		ShopClient.ok(admin().put("/api/admin/resellers/" + id, "{\"name\":\"" + id + "\",\"level\":" + level + "}",
+				TOKEN));
+		if (balanceFen > 0) {
+			ShopClient.ok(admin().post("/api/admin/resellers/" + id + "/wallet",
+					"{\"amountFen\":" + balanceFen + ",\"ref\":\"opening\"}", "application/json", TOKEN));
+		}
+		JsonNode key = ShopClient.ok(admin().post("/api/admin/resellers/" + id + "/keys", "", "application/json", TOKEN));
+		return new OpenApiClient(port, key.get("keyId").asString(), key.get("secret").asString());
+	}
+}

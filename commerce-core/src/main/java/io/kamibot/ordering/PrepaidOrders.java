@@ -1,0 +1,124 @@
+package io.kamibot.ordering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.kamibot.CommerceCoreConfiguration.ShopSettings;
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Product;
+import io.kamibot.catalog.Sku;
+import io.kamibot.ordering.OrderEvents.OrderCancelled;
+import io.kamibot.ordering.OrderEvents.OrderPaid;
+import io.kamibot.ordering.OrderEvents.OrderPlaced;
+import io.kamibot.stock.OutOfStock;
+import io.kamibot.stock.Stock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Orders paid from a prepaid balance the moment they are placed (resellers' bulk orders): any quantity, the price
+ * the caller worked out, all codes reserved in a few round trips, and no buyer rules (no per-order or unpaid limits,
+ * no reservation cap, no review of the payment: the money is already the shop's). They go through the same
+ * lifecycle as every order, so delivery, expiry and the recovery sweeps treat them as any other. Each step is safe to
+ * repeat, so a caller that crashed may run them again under the same order number.
+ */
+@Service
+public class PrepaidOrders {
+
+	private final MongoTemplate mongo;
+	private final Catalog catalog;
+	private final Stock stock;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final OrderingSettings settings;
+	private final OrderNumbers numbers;
+	private final OrderMoves moves;
+
+	PrepaidOrders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
+			OrderingSettings settings, ShopSettings shop) {
+		this.mongo = mongo;
+		this.catalog = catalog;
+		this.stock = stock;
+		this.events = events;
+		this.clock = clock;
+		this.settings = settings;
+		this.numbers = new OrderNumbers(shop.zone());
+		this.moves = new OrderMoves(mongo, events, clock);
+	}
+
+	/** A fresh order number, to be recorded by the caller before {@link #place} so that a retry finds the order. */
+	public String newNumber() {
+		return numbers.next(clock.instant());
+	}
+
+	/**
+	 * Places the order under the given number with all its codes reserved, or finds it when it was placed before.
+	 *
+	 * @throws ProductUnavailable when the product is unknown or paused
+	 * @throws OutOfStock when fewer codes are available; the order is withdrawn and nothing is left reserved
+	 */
+	public Order place(String orderNo, String customerId, Sku sku, int quantity, long totalFen) {
+		Product product = catalog.find(sku).filter(Product::active).orElseThrow(() -> new ProductUnavailable(sku.value()));
+		if (quantity < 1) {
+			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
+		}
+		Order order = insertOrFind(new Order(orderNo, customerId, sku.value(), product.title(), quantity, totalFen,
+				null, OrderStatus.CREATED, clock.instant(), clock.instant().plus(settings.reservation()), null, null,
+				null, null, clock.instant(), null, null));
+		if (order.status() != OrderStatus.CREATED) {
+			return order;
+		}
+		try {
+			stock.reserveAll(sku, orderNo, quantity);
+		}
+		catch (OutOfStock e) {
+			mongo.remove(Query.query(where("_id").is(orderNo).and("status").is(OrderStatus.CREATED)), Order.class);
+			throw e;
+		}
+		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
+		placed.ifPresent(o -> events.publishEvent(new OrderPlaced(o.orderNo(), customerId)));
+		return placed.orElseGet(() -> mongo.findById(orderNo, Order.class));
+	}
+
+	/**
+	 * Records the payment from the balance; {@link OrderPaid} then has it delivered as any paid order. Idempotent:
+	 * {@code true} only for the call that moved it.
+	 */
+	public boolean pay(Order order, String payment) {
+		Instant now = clock.instant();
+		return moves.announce(moves.advance(order, OrderEvent.PAY,
+				() -> new Update().set("paidAt", now).set("payment", payment)),
+				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
+	}
+
+	/** Cancels an order that was not paid and puts its codes back; {@code false} when it could not be cancelled. */
+	public boolean cancel(Order order) {
+		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.CANCEL, Update::new),
+				o -> new OrderCancelled(o.orderNo(), o.customerId()));
+		// Also when an earlier call cancelled it and died before the codes went back; never for an order that moved on.
+		if (cancelled || find(order.orderNo()).map(o -> o.status() == OrderStatus.CANCELLED).orElse(false)) {
+			stock.release(order.orderNo());
+		}
+		return cancelled;
+	}
+
+	public Optional<Order> find(String orderNo) {
+		return Optional.ofNullable(mongo.findById(orderNo, Order.class));
+	}
+
+	private Order insertOrFind(Order order) {
+		try {
+			return mongo.insert(order);
+		}
+		catch (DuplicateKeyException e) {
+			return mongo.findById(order.orderNo(), Order.class);
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package io.kamibot.resellers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+import io.kamibot.stock.DatedCode;
+import io.kamibot.wallet.LedgerEntry;
+
+/** Writes resellers' files: UTF-8 with a byte order mark for CSV, so that Excel shows Chinese text right. */
+final class CsvFiles {
+
+	private static final String BOM = "\uFEFF";
+
+	private CsvFiles() {
+	}
+
+	static ResellerFile codes(BulkOrder order, List<DatedCode> codes, FileFormat format) {
+		StringBuilder out = new StringBuilder(codes.size() * 48);
+		if (format == FileFormat.TXT) {
+			codes.forEach(c -> out.append(c.code()).append("\r\n"));
+			return new ResellerFile(order.orderNo() + ".txt", "text/plain; charset=utf-8", bytes(out));
+		}
+		out.append(BOM).append("code,expires_on,order,sku\r\n");
+		for (DatedCode code : codes) {
+			row(out, code.code(), Objects.toString(code.lastDay(), ""), order.orderNo(), order.sku());
+		}
+		return new ResellerFile(order.orderNo() + ".csv", "text/csv; charset=utf-8", bytes(out));
+	}
+
+	static ResellerFile statement(String resellerId, String month, List<LedgerEntry> entries) {
+		StringBuilder out = new StringBuilder(BOM).append("at,ref,kind,amount_fen,balance_after_fen,note\r\n");
+		for (LedgerEntry entry : entries) {
+			row(out, entry.at().toString(), entry.ref(), entry.kind().name(), Long.toString(entry.amountFen()),
+					Objects.toString(entry.balanceAfterFen(), ""), Objects.toString(entry.note(), ""));
+		}
+		return new ResellerFile("statement-" + resellerId + "-" + month + ".csv", "text/csv; charset=utf-8",
+				bytes(out));
+	}
+
+	private static void row(StringBuilder out, String... fields) {
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			String field = fields[i];
+			if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+					|| field.indexOf('\r') >= 0) {
+				out.append('"').append(field.replace("\"", "\"\"")).append('"');
+			}
+			else {
+				out.append(field);
+			}
+		}
+		out.append("\r\n");
+	}
+
+	private static byte[] bytes(StringBuilder out) {
+		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+}

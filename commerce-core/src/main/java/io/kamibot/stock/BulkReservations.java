@@ -1,0 +1,135 @@
+package io.kamibot.stock;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.kamibot.catalog.Sku;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static io.kamibot.stock.StockItems.*;
+
+/**
+ * Reserves thousands of codes for one order in a few round trips: reads the ids of the earliest-expiring sellable
+ * codes, then moves each by an update conditional on it still being sellable, all in one unordered bulk write. Codes
+ * a concurrent buyer took in between are made up for in the next round; the {@code (order, slot)} unique index keeps
+ * two fillers of the same order from giving it more codes than it bought. All or none: short stock puts back what
+ * this order took.
+ */
+final class BulkReservations {
+
+	private static final int DUPLICATE_KEY = 11000;
+	/** Rounds of bulk moves before falling back to one code at a time. */
+	private static final int BULK_ROUNDS = 3;
+
+	private final MongoCollection<Document> items;
+	private final Shelf shelf;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	BulkReservations(MongoCollection<Document> items, Shelf shelf, ApplicationEventPublisher events, Clock clock) {
+		this.items = items;
+		this.shelf = shelf;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** See {@link Stock#reserveAll(Sku, String, int)}. */
+	void reserveAll(Sku sku, String orderNo, int quantity) {
+		int taken = 0;
+		for (int round = 0; round < BULK_ROUNDS; round++) {
+			List<Integer> free = freeSlots(orderNo, quantity);
+			if (free.isEmpty()) {
+				announce(sku, taken);
+				return;
+			}
+			List<ObjectId> candidates = new ArrayList<>(free.size());
+			items.find(shelf.sellable(sku))
+				.sort(Sorts.ascending(SELL_BY))
+				.limit(free.size())
+				.projection(Projections.include("_id"))
+				.forEach(d -> candidates.add(d.getObjectId("_id")));
+			if (candidates.size() < free.size()) {
+				giveBack(sku, orderNo, quantity);
+			}
+			int moved = take(sku, orderNo, candidates, free);
+			taken += moved;
+			if (moved == free.size()) {
+				// Every free slot got its code: no need to read the order's 10,000 slots back to know.
+				announce(sku, taken);
+				return;
+			}
+		}
+		// Concurrent buyers keep taking the same first codes: one code at a time, each taken atomically, always wins.
+		for (int slot : freeSlots(orderNo, quantity)) {
+			if (!shelf.take(sku, orderNo, slot, StockStatus.RESERVED)) {
+				giveBack(sku, orderNo, quantity);
+			}
+			taken++;
+		}
+		announce(sku, taken);
+	}
+
+	private void announce(Sku sku, int taken) {
+		if (taken > 0) {
+			events.publishEvent(new StockTaken(sku, taken));
+		}
+	}
+
+	private void giveBack(Sku sku, String orderNo, int quantity) {
+		shelf.release(orderNo);
+		throw new OutOfStock(sku, quantity, shelf.available(sku));
+	}
+
+	private List<Integer> freeSlots(String orderNo, int quantity) {
+		Set<Integer> held = new HashSet<>();
+		items.find(Filters.eq(ORDER, orderNo)).projection(Projections.include(SLOT))
+			.forEach(d -> held.add(d.getInteger(SLOT)));
+		List<Integer> free = new ArrayList<>();
+		for (int slot = 0; slot < quantity; slot++) {
+			if (!held.contains(slot)) {
+				free.add(slot);
+			}
+		}
+		return free;
+	}
+
+	private int take(Sku sku, String orderNo, List<ObjectId> candidates, List<Integer> slots) {
+		Date now = Date.from(clock.instant());
+		List<WriteModel<Document>> moves = new ArrayList<>(candidates.size());
+		for (int i = 0; i < candidates.size(); i++) {
+			moves.add(new UpdateOneModel<>(
+					Filters.and(Filters.eq("_id", candidates.get(i)), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
+							Filters.gt(SELL_BY, now)),
+					Updates.combine(Updates.set(STATUS, StockStatus.RESERVED.name()), Updates.set(ORDER, orderNo),
+							Updates.set(SLOT, slots.get(i)), Updates.set(CHANGED_AT, now))));
+		}
+		try {
+			return items.bulkWrite(moves, new BulkWriteOptions().ordered(false)).getModifiedCount();
+		}
+		catch (MongoBulkWriteException e) {
+			// A concurrent filler of this order took some of these slots: those codes stay on the shelf.
+			for (BulkWriteError error : e.getWriteErrors()) {
+				if (error.getCode() != DUPLICATE_KEY) {
+					throw e;
+				}
+			}
+			return e.getWriteResult().getModifiedCount();
+		}
+	}
+}

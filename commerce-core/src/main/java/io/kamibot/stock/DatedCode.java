@@ -1,0 +1,45 @@
+package io.kamibot.stock;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.kamibot.vault.Sealed;
+import io.kamibot.vault.Vault;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import static io.kamibot.stock.StockItems.*;
+
+/**
+ * A code with the last day it may be sold, for files handed to resellers.
+ *
+ * @param lastDay the code's last day in the shop's time zone, or {@code null} when it never expires
+ */
+public record DatedCode(String code, LocalDate lastDay) {
+
+	/** See {@link Stock#revealDated(String)}. */
+	static List<DatedCode> readAll(MongoCollection<Document> items, Vault vault, ZoneId zone, String orderNo) {
+		List<DatedCode> codes = new ArrayList<>();
+		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
+			.sort(Sorts.ascending(SLOT))
+			.forEach(d -> codes.add(new DatedCode(vault.open(new Sealed(d.getString(KEY_ID),
+					d.get(CIPHER, Binary.class).getData())), lastDay(d.getDate(EXPIRES_AT), zone))));
+		return codes;
+	}
+
+	/** Codes expire at the start of the day after their last one. */
+	private static LocalDate lastDay(Date expiresAt, ZoneId zone) {
+		return expiresAt == null ? null : expiresAt.toInstant().atZone(zone).toLocalDate().minusDays(1);
+	}
+
+	@Override
+	public String toString() {
+		return "DatedCode[" + lastDay + "]";
+	}
+}
