@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import io.kamibot.store.StoreBackend;
+import org.bson.UuidRepresentation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,8 @@ class EmbeddedMongo {
 		var address = embeddedMongoServer.getLocalAddress();
 		return MongoClients.create(MongoClientSettings.builder()
 			.applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+			// As spring.mongodb.representation.uuid (events.properties) sets it for a configured MongoDB.
+			.uuidRepresentation(UuidRepresentation.STANDARD)
 			.build());
 	}
 }

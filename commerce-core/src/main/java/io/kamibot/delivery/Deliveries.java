@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderNotFound;
@@ -13,12 +14,11 @@ import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -39,10 +39,10 @@ public class Deliveries {
 	private final Orders orders;
 	private final Stock stock;
 	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
+	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, DomainEvents events, Clock clock) {
 		this.orders = orders;
 		this.stock = stock;
 		this.mongo = mongo;
@@ -50,18 +50,13 @@ public class Deliveries {
 		this.clock = clock;
 	}
 
-	@EventListener
+	/** A failure leaves the publication in the registry, which hands it here again ({@code EventRetries}). */
+	@ApplicationModuleListener
 	void on(OrderPaid paid) {
-		try {
-			fulfil(paid.orderNo());
-		}
-		catch (RuntimeException e) {
-			// The payment stands; the recovery sweep finishes the hand-over.
-			log.error("Fulfilling order {} failed; the recovery sweep will retry", paid.orderNo(), e);
-		}
+		fulfil(paid.orderNo());
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(StockReplenished replenished) {
 		for (Order waiting : orders.awaitingStock(replenished.sku(), BATCH)) {
 			if (fulfil(waiting.orderNo()) != OrderStatus.DELIVERED) {
@@ -96,7 +91,10 @@ public class Deliveries {
 		return OrderStatus.DELIVERED;
 	}
 
-	/** Finishes hand-overs a crash interrupted; returns how many orders it looked at. */
+	/**
+	 * Finishes hand-overs of paid orders whose payment event a crash kept from the event registry (it came between the
+	 * order's move and the event's record); returns how many orders it looked at.
+	 */
 	public int recover() {
 		List<Order> stuck = orders.paidButUndelivered(clock.instant().minus(STUCK), BATCH);
 		stuck.forEach(order -> fulfil(order.orderNo()));
@@ -124,7 +122,7 @@ public class Deliveries {
 		for (Delivery delivery : waiting) {
 			mongo.updateFirst(Query.query(where("_id").is(delivery.orderNo())), new Update().inc("reminders", 1),
 					Delivery.class);
-			events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
+			events.publish(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
 		}
 		return waiting.size();
 	}
@@ -144,7 +142,7 @@ public class Deliveries {
 			if (first) {
 				log.warn("The codes of order {} did not reach the buyer after {} reminders", delivery.orderNo(),
 						delivery.reminders());
-				events.publishEvent(new CodesUnreached(delivery.orderNo(), delivery.customerId(), delivery.reminders()));
+				events.publish(new CodesUnreached(delivery.orderNo(), delivery.customerId(), delivery.reminders()));
 			}
 		}
 	}
@@ -162,7 +160,7 @@ public class Deliveries {
 				Query.query(where("customerId").is(customerId).and("notifiedAt").is(null)
 					.and("deliveredAt").lte(clock.instant().minus(STUCK))).limit(BATCH),
 				Delivery.class);
-		waiting.forEach(delivery -> events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), customerId)));
+		waiting.forEach(delivery -> events.publish(new CodesAwaitingNotice(delivery.orderNo(), customerId)));
 		return waiting.size();
 	}
 
@@ -176,7 +174,7 @@ public class Deliveries {
 		if (order.status() != OrderStatus.DELIVERED) {
 			throw new NotDeliveredYet(orderNo, order.status());
 		}
-		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
+		events.publish(new CodesAwaitingNotice(orderNo, order.customerId()));
 	}
 
 	/**
@@ -191,7 +189,7 @@ public class Deliveries {
 		}
 		List<String> codes = stock.reveal(orderNo);
 		mongo.insert(new CodeView(orderNo, "customer:" + customerId, channel, codes.size(), clock.instant()));
-		events.publishEvent(new CodesShown(orderNo, "customer:" + customerId, channel, codes.size()));
+		events.publish(new CodesShown(orderNo, "customer:" + customerId, channel, codes.size()));
 		return codes;
 	}
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Sku;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderDelivered;
@@ -19,7 +20,6 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,7 +40,7 @@ public class Orders {
 
 	private final MongoTemplate mongo;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final OrderMoves moves;
 	private final OrderPlacement placement;
@@ -48,7 +48,7 @@ public class Orders {
 	/** Looked up when used: rules may themselves read orders. */
 	private final ObjectProvider<OrderRules> rules;
 
-	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
+	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, DomainEvents events, Clock clock,
 			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules) {
 		this.rules = rules;
 		this.mongo = mongo;
@@ -111,7 +111,7 @@ public class Orders {
 			.orElseThrow(() -> new IllegalOrderTransition(orderNo,
 					find(orderNo).map(Order::status).orElse(order.status()), OrderEvent.CANCEL.verb()));
 		stock.release(orderNo);
-		events.publishEvent(new OrderCancelled(orderNo, customerId));
+		events.publish(new OrderCancelled(orderNo, customerId));
 		return cancelled;
 	}
 

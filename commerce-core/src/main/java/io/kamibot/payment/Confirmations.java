@@ -3,12 +3,12 @@ package io.kamibot.payment;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,10 +30,10 @@ class Confirmations {
 	private final MongoTemplate mongo;
 	private final Orders orders;
 	private final Refunds refunds;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Confirmations(MongoTemplate mongo, Orders orders, Refunds refunds, ApplicationEventPublisher events,
+	Confirmations(MongoTemplate mongo, Orders orders, Refunds refunds, DomainEvents events,
 			Clock clock) {
 		this.mongo = mongo;
 		this.orders = orders;
@@ -123,7 +123,7 @@ class Confirmations {
 				expected.orElse(null), payment.money());
 		order.filter(o -> o.status().takesPayment())
 			.ifPresent(o -> holdQuietly(o, "payment " + payment.id() + " does not match the order"));
-		events.publishEvent(new PaymentMismatch(payment.provider(), payment.transactionId(), payment.orderNo(),
+		events.publish(new PaymentMismatch(payment.provider(), payment.transactionId(), payment.orderNo(),
 				expected.orElse(null), payment.money()));
 		refunds.returnUnmatched(payment, order.orElse(null));
 	}

@@ -3,6 +3,7 @@ package io.kamibot.risk;
 import java.time.Clock;
 
 import io.kamibot.audit.AuditLog;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderNotFound;
@@ -10,7 +11,6 @@ import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,11 +32,11 @@ public class Reviews {
 	private final Stock stock;
 	private final MongoTemplate mongo;
 	private final AuditLog audit;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
 	Reviews(Orders orders, Payments payments, Stock stock, MongoTemplate mongo, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			DomainEvents events, Clock clock) {
 		this.orders = orders;
 		this.payments = payments;
 		this.stock = stock;
@@ -113,7 +113,7 @@ public class Reviews {
 
 	private Outcome decided(Order order, Outcome outcome, String by) {
 		audit.record(by, "order." + outcome.name().toLowerCase(java.util.Locale.ROOT), order.orderNo(), order.holdReason());
-		events.publishEvent(new ReviewDecided(order.orderNo(), order.customerId(), outcome));
+		events.publish(new ReviewDecided(order.orderNo(), order.customerId(), outcome));
 		return outcome;
 	}
 
