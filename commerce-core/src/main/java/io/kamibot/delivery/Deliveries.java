@@ -9,6 +9,7 @@ import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
@@ -37,13 +38,16 @@ public class Deliveries {
 	static final int MAX_REMINDERS = 10;
 
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final Stock stock;
 	private final MongoTemplate mongo;
 	private final DomainEvents events;
 	private final Clock clock;
 
-	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, DomainEvents events, Clock clock) {
+	Deliveries(Orders orders, OrderTransitions transitions, Stock stock, MongoTemplate mongo, DomainEvents events,
+			Clock clock) {
 		this.orders = orders;
+		this.transitions = transitions;
 		this.stock = stock;
 		this.mongo = mongo;
 		this.events = events;
@@ -77,7 +81,7 @@ public class Deliveries {
 		}
 		int owned = stock.sell(order.productSku(), orderNo, order.quantity());
 		if (owned < order.quantity()) {
-			orders.backorder(order);
+			transitions.backorder(order);
 			log.info("Order {} is paid but has {} of {} codes: waiting for stock", orderNo, owned, order.quantity());
 			return OrderStatus.AWAITING_STOCK;
 		}
@@ -87,7 +91,7 @@ public class Deliveries {
 		catch (DuplicateKeyException e) {
 			// Another fulfilment got here first; making sure the order says so is still right.
 		}
-		orders.markDelivered(order);
+		transitions.markDelivered(order);
 		return OrderStatus.DELIVERED;
 	}
 

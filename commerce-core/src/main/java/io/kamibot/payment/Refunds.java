@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Refund.Status;
 import org.slf4j.Logger;
@@ -35,14 +36,16 @@ class Refunds {
 	private final MongoTemplate mongo;
 	private final List<PaymentProvider> providers;
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final DomainEvents events;
 	private final Clock clock;
 
-	Refunds(MongoTemplate mongo, List<PaymentProvider> providers, Orders orders, DomainEvents events,
-			Clock clock) {
+	Refunds(MongoTemplate mongo, List<PaymentProvider> providers, Orders orders, OrderTransitions transitions,
+			DomainEvents events, Clock clock) {
 		this.mongo = mongo;
 		this.providers = List.copyOf(providers);
 		this.orders = orders;
+		this.transitions = transitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -173,7 +176,7 @@ class Refunds {
 			return; // settled by whoever took it over meanwhile
 		}
 		if (ordersOwn(payment, order)) {
-			orders.markRefunded(order);
+			transitions.markRefunded(order);
 			events.publish(new RefundIssued(order.orderNo(), payment.provider(), requestedBy));
 			log.info("Order {} refunded through {} at the request of {}", order.orderNo(), payment.provider(),
 					requestedBy);

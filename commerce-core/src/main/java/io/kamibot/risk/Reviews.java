@@ -8,6 +8,7 @@ import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
@@ -28,6 +29,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Reviews {
 
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final Payments payments;
 	private final Stock stock;
 	private final MongoTemplate mongo;
@@ -35,9 +37,10 @@ public class Reviews {
 	private final DomainEvents events;
 	private final Clock clock;
 
-	Reviews(Orders orders, Payments payments, Stock stock, MongoTemplate mongo, AuditLog audit,
-			DomainEvents events, Clock clock) {
+	Reviews(Orders orders, OrderTransitions transitions, Payments payments, Stock stock, MongoTemplate mongo,
+			AuditLog audit, DomainEvents events, Clock clock) {
 		this.orders = orders;
+		this.transitions = transitions;
 		this.payments = payments;
 		this.stock = stock;
 		this.mongo = mongo;
@@ -66,7 +69,7 @@ public class Reviews {
 		}
 		// The buyer hears of the approval before the codes that follow it.
 		decided(order, Outcome.APPROVED, by);
-		orders.approve(order);
+		transitions.approve(order);
 		return Outcome.APPROVED;
 	}
 
@@ -92,7 +95,7 @@ public class Reviews {
 			stock.release(orderNo);
 			return decided(order, Outcome.REFUNDED, by);
 		}
-		orders.cancelHeld(order);
+		transitions.cancelHeld(order);
 		return decided(order, Outcome.CANCELLED, by);
 	}
 

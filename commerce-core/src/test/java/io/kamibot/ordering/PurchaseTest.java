@@ -41,6 +41,9 @@ class PurchaseTest {
 	Catalog catalog;
 
 	@Autowired
+	OrderTransitions transitions;
+
+	@Autowired
 	Stock stock;
 
 	@Autowired
@@ -93,7 +96,7 @@ class PurchaseTest {
 		assertThatThrownBy(() -> orders.cancel(order.orderNo(), "carla")).isInstanceOf(IllegalOrderTransition.class)
 			.hasMessageContaining("UNDER_REVIEW");
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.UNDER_REVIEW);
-		assertThat(orders.cancelHeld(orders.find(order.orderNo()).orElseThrow())).isTrue();
+		assertThat(transitions.cancelHeld(orders.find(order.orderNo()).orElseThrow())).isTrue();
 		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(stock.levels(sku).available()).isEqualTo(2);
 	}
