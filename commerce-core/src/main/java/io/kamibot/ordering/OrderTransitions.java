@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * and returns {@code false}.
  */
 @Service
-@NamedInterface("transitions")
+// Only this type: the types of its signatures (Order, ...) stay in the API every module may use.
+@NamedInterface(name = "transitions", propagate = false)
 public class OrderTransitions {
 
 	private final Stock stock;
