@@ -117,6 +117,8 @@ class ShoppingConversationTest {
 		Sku sku = product("Again", 1);
 		Reply placed = say("/buy " + sku + " 1").get(0);
 		press(placed.buttons().get(0).get(0).data());
+		Eventually.orderStatus(orders, placed.text().replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1"),
+				OrderStatus.DELIVERED);
 		Reply history = say("/orders").get(0);
 		Button show = history.buttons().get(0).get(0);
 		assertThat(show.data()).startsWith("c:");

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     minute unless set (far longer than any listener takes)
  */
 @ConfigurationProperties("kamibot.events")
-public record EventSettings(Duration retryAfter) {
+record EventSettings(Duration retryAfter) {
 
-	public EventSettings {
+	EventSettings {
 		retryAfter = retryAfter != null ? retryAfter : Duration.ofMinutes(1);
 	}
 }

@@ -135,6 +135,7 @@ class ReconciliationTest {
 		Order order = startedOrder(1);
 		PaymentConfirmation confirmation = ledger.pay(order);
 		assertThat(payments.confirm(confirmation)).isEqualTo(PaymentOutcome.ACCEPTED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		clock.advance(Duration.ofMinutes(4));
 
 		assertThat(reconciliation.reconcile(AGE, 100)).isZero();
