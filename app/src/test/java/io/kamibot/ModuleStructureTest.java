@@ -1,7 +1,6 @@
 package io.kamibot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,9 +60,19 @@ class ModuleStructureTest {
 		}
 		assertThat(files(COMMITTED)).as("files in docs/modules").isEqualTo(files(generated));
 		for (String file : files(generated)) {
-			assertThat(Files.readString(COMMITTED.resolve(file))).as("docs/modules/" + file + " is current")
-				.isEqualTo(Files.readString(generated.resolve(file)));
+			assertThat(lines(COMMITTED.resolve(file))).as("docs/modules/" + file + " is current")
+				.isEqualTo(lines(generated.resolve(file)));
 		}
+	}
+
+	/**
+	 * A file's lines in any order, a table cell's {@code |} taken off: the Documenter lists modules, relations and
+	 * events in the order the classes were found, which differs between a build of the module and of the whole
+	 * reactor (classes folders or jars). What changes with the code, a module, a relation, a listener, still shows.
+	 */
+	private static List<String> lines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().map(line -> line.startsWith("|") ? line.substring(1) : line).sorted()
+			.toList();
 	}
 
 	private static Set<String> usersOf(String module, String namedInterface) {
