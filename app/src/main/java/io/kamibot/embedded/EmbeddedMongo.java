@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import io.kamibot.store.StoreBackend;
+import org.bson.UuidRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +55,8 @@ class EmbeddedMongo {
 		var address = embeddedMongoServer.getLocalAddress();
 		return MongoClients.create(MongoClientSettings.builder()
 			.applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+			// As spring.mongodb.representation.uuid (events.properties) sets it for a configured MongoDB.
+			.uuidRepresentation(UuidRepresentation.STANDARD)
 			.build());
 	}
 }

@@ -48,6 +48,7 @@ class AdminFeedTest {
 		String orderNo = ShopClient.text(shop.say("feed-buyer", "/buy FEED 1"))
 			.replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
 		shop.press("feed-buyer", "pay:sandbox:" + orderNo);
+		shop.awaitCodes("feed-buyer");
 
 		assertThat(shop.get("/api/admin/audit", "wrong").statusCode()).isEqualTo(401);
 		assertThat(shop.get("/api/admin/alerts", null).statusCode()).isEqualTo(401);

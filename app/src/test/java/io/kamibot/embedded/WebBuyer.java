@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.kamibot.shop.ShopClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,9 +75,27 @@ final class WebBuyer {
 		}
 		List<String> codes = codes(press(chatId, pay.get()));
 		if (codes.isEmpty()) {
-			codes = codes(waiting(chatId));
+			codes = awaitCodes(chatId);
 		}
 		return Optional.of(new Purchase(chatId, pay.get().substring(PAY.length()), codes));
+	}
+
+	/**
+	 * Delivery runs after the payment's answer: polls the chat, as the page does, until the codes came, for at most
+	 * the call timeout; none when they did not come by then (the order waits for stock, or the app died).
+	 */
+	private List<String> awaitCodes(String chatId) {
+		List<String> codes = new ArrayList<>();
+		try {
+			Awaitility.await("codes in web chat " + chatId)
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> codes.addAll(codes(waiting(chatId))));
+		}
+		catch (ConditionTimeoutException e) {
+			return List.of();
+		}
+		return codes;
 	}
 
 	JsonNode say(String chatId, String text) {

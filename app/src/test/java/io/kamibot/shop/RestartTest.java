@@ -36,8 +36,8 @@ class RestartTest {
 			shop.importCodes("KEPT", "KEPT-CODE-1\nKEPT-CODE-2\nKEPT-CODE-3\n");
 			JsonNode placed = shop.say("keeper", "/buy KEPT 1");
 			orderNo = text(placed).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
-			JsonNode paid = shop.press("keeper", "pay:sandbox:" + orderNo);
-			code = paid.get("replies").get(1).get("codes").get(0).asString();
+			shop.press("keeper", "pay:sandbox:" + orderNo);
+			code = ShopClient.codes(shop.awaitCodes("keeper")).get(0).asString();
 			shop.say("keeper", "/buy KEPT 1");
 			chatToken = shop.chatToken("keeper");
 		}

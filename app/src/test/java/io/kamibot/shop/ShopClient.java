@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Talks to a running shop over its public HTTP contract, as an outside client would. Like the chat page, it keeps
@@ -59,6 +61,31 @@ public class ShopClient {
 	/** Messages that arrived in the web chat between calls, as the page polls for them. */
 	public JsonNode receive(String chatId) {
 		return ok(chat("GET", chatId, "messages", null));
+	}
+
+	/**
+	 * Polls the web chat, as the page does, until a reply with codes came: delivery runs after the payment's answer,
+	 * so the codes reach the chat a moment after it. Returns every reply received until then, in order.
+	 */
+	public JsonNode awaitCodes(String chatId) {
+		ArrayNode received = JSON.createArrayNode();
+		Awaitility.await("codes in web chat " + chatId)
+			.atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				receive(chatId).get("replies").forEach(received::add);
+				return received.valueStream().anyMatch(reply -> reply.has("codes") && !reply.get("codes").isEmpty());
+			});
+		return JSON.createObjectNode().set("replies", received);
+	}
+
+	/** The codes of the first reply that carries some; fails when none does. */
+	public static JsonNode codes(JsonNode replies) {
+		return replies.get("replies").valueStream()
+			.filter(reply -> reply.has("codes") && !reply.get("codes").isEmpty())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no codes in " + replies))
+			.get("codes");
 	}
 
 	/**

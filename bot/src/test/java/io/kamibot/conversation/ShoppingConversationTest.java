@@ -11,6 +11,7 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,7 +58,7 @@ class ShoppingConversationTest {
 		List<Reply> paid = press(find(placed, "pay:sandbox:" + orderNo).data());
 
 		assertThat(paid).isNotEmpty();
-		assertThat(orders.find(orderNo).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, orderNo, OrderStatus.DELIVERED);
 		// The codes go to the chat's mailbox (sealed); the buyer sees them again through the order's button.
 		Reply codes = press("c:" + orderNo).get(0);
 		assertThat(codes.codes()).as("two of the codes imported, each once").hasSize(2).doesNotHaveDuplicates()
@@ -116,6 +117,8 @@ class ShoppingConversationTest {
 		Sku sku = product("Again", 1);
 		Reply placed = say("/buy " + sku + " 1").get(0);
 		press(placed.buttons().get(0).get(0).data());
+		Eventually.orderStatus(orders, placed.text().replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1"),
+				OrderStatus.DELIVERED);
 		Reply history = say("/orders").get(0);
 		Button show = history.buttons().get(0).get(0);
 		assertThat(show.data()).startsWith("c:");

@@ -25,6 +25,7 @@ import io.kamibot.reporting.DailyReports;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class TelegramAdminTest {
 		FakeBotApi.Call codes = telegram.awaitCall("sendMessage",
 				c -> chat(c, buyer) && "true".equals(c.param("protect_content")), WAIT);
 		assertThat(codes.param("text")).contains(stock.reveal(order.orderNo()).get(0));
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -330,7 +331,7 @@ class TelegramAfterSalesTest {
 		telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("付款 " + ref + " 已经退过款"),
 				WAIT);
 
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(telegram.calls("refundStarPayment"))
 			.noneMatch(c -> charge(order).equals(c.param("telegram_payment_charge_id")));
 		assertThat(buyerTexts(buyer, "已原路退回")).hasSize(1);

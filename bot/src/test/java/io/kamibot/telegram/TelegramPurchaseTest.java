@@ -16,6 +16,7 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +103,7 @@ class TelegramPurchaseTest {
 				c -> chat(c, chat) && "true".equals(c.param("protect_content")), WAIT);
 		List<String> delivered = stock.reveal(orderNo);
 		assertThat(code.param("text")).contains(delivered.get(0));
-		assertThat(orders.find(orderNo).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, orderNo, OrderStatus.DELIVERED);
 	}
 
 	@Test
@@ -115,7 +116,7 @@ class TelegramPurchaseTest {
 				"charge-retry"));
 		await().atMost(WAIT).until(() -> refusals(chat) >= 3);
 		assertThat(refusals(chat)).as("the sender gave up").isEqualTo(3);
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 
 		clock.advance(Duration.ofMinutes(2));
 		assertThat(deliveries.remindUnnotified()).isGreaterThanOrEqualTo(1);
@@ -187,7 +188,7 @@ class TelegramPurchaseTest {
 		assertThat(telegram.calls("sendMessage"))
 			.filteredOn(c -> chat(c, chat) && c.param("text").contains("未被使用"))
 			.hasSize(1);
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(stock.levels(sku).sold()).isEqualTo(1);
 		assertThat(alerts.recent(100)).filteredOn(a -> a.type() == AlertType.PAYMENT_UNMATCHED
 				&& a.arg(0).equals(order.orderNo())).hasSize(1);

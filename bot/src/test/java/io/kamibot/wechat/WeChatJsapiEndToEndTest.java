@@ -20,6 +20,7 @@ import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import io.kamibot.wechat.FakeWeChatApi.Sent;
@@ -124,6 +125,6 @@ class WeChatJsapiEndToEndTest {
 			.isEqualTo(204);
 		Sent codes = wechat.await(buyer, s -> s.content() != null && s.content().contains("TXV-JSAPI-CODE-0001"), WAIT);
 		assertThat(codes.errcode()).isZero();
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 }

@@ -31,6 +31,7 @@ import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import io.kamibot.wechat.FakeWeChatApi.Sent;
@@ -131,7 +132,7 @@ class WeChatPurchaseEndToEndTest {
 			.isEqualTo(204);
 		Sent codes = wechat.await(buyer, s -> s.content() != null && s.content().contains("IQY-E2E-CODE-000"), WAIT);
 		assertThat(codes.errcode()).isZero();
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import io.kamibot.payment.PaymentInstructions.OpenLink;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -132,7 +133,7 @@ class WeChatPayJsapiTest {
 		int notified = wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant()).build()
 			.send("http://127.0.0.1:" + port + "/wechat/pay/notify");
 		assertThat(notified).isEqualTo(204);
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		HttpResponse<String> afterwards = open(link);
 		assertThat(afterwards.statusCode()).isEqualTo(200);
 		assertThat(afterwards.body()).contains("无需付款").doesNotContain("id=\"request\"");

@@ -32,6 +32,7 @@ import io.kamibot.payment.Payments;
 import io.kamibot.payment.RefundOutcome;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +119,7 @@ class WeChatPayNotifyTest {
 
 		assertThat(notify(order).send(endpoint())).isEqualTo(204);
 
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(deliveredCodes(order)).isEqualTo(1);
 	}
 
@@ -155,7 +156,7 @@ class WeChatPayNotifyTest {
 		assertThat(stampedByTheRealClock.send(endpoint())).isEqualTo(401);
 		assertThat(recordedPayments(order)).isZero();
 		assertThat(notify(order).send(endpoint())).isEqualTo(204);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test
@@ -200,7 +201,7 @@ class WeChatPayNotifyTest {
 		assertThat(status(order)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 
 		assertThat(notify.send(endpoint())).as("WeChat Pay's retry").isEqualTo(204);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(recordedPayments(order)).isEqualTo(1);
 		assertThat(deliveredCodes(order)).isEqualTo(1);
 	}
@@ -241,7 +242,7 @@ class WeChatPayNotifyTest {
 		}
 		assertThat(notify.send(endpoint())).as("and once more, later").isEqualTo(204);
 
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(recordedPayments(order)).isEqualTo(1);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(2);
 		assertThat(deliveredCodes(order)).isEqualTo(1);
@@ -281,7 +282,7 @@ class WeChatPayNotifyTest {
 		assertThat(wechatPay.notify(order.orderNo(), order.totalFen()).at(clock.instant()).transactionId(second).build()
 			.send(endpoint())).isEqualTo(204);
 
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(refundsOf(second)).hasSize(1);
 		assertThat(refundsOf(first)).isEmpty();
 		assertThat(unmatchedAlerts(order)).hasSize(1);

@@ -28,6 +28,7 @@ import io.kamibot.payment.UnknownPaymentMethod;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class WeChatPayProviderTest {
 
 		wechatPay.failNext("/v3/refund", 1, 500, "SYSTEM_ERROR");
 		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin")).isInstanceOf(RefundFailed.class);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(payments.refund(order.orderNo(), "admin")).isEqualTo(RefundOutcome.REFUNDED);
 
 		List<JsonObject> refunds = refundRequests(order);
@@ -165,7 +166,7 @@ class WeChatPayProviderTest {
 
 		clock.advance(AGE.plusSeconds(1));
 		assertThat(reconciliation.reconcile(AGE, 100)).isGreaterThanOrEqualTo(1);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(1);
 		assertThat(wechatPay.calls("/v3/pay/transactions/out-trade-no/" + order.orderNo()).get(0).query())
 			.isEqualTo("mchid=" + FakeWeChatPay.MCH_ID);
@@ -193,7 +194,7 @@ class WeChatPayProviderTest {
 		}).when(provider).refund(any());
 		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin")).isInstanceOf(ProcessDied.class);
 		doCallRealMethod().when(provider).refund(any());
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 
 		clock.advance(STUCK.plusSeconds(1));
 		assertThat(reconciliation.resolveStuckRefunds(STUCK, 100)).isGreaterThanOrEqualTo(1);

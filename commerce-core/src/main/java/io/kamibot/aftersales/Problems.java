@@ -13,6 +13,7 @@ import io.kamibot.aftersales.Problem.Status;
 import io.kamibot.audit.AuditLog;
 import io.kamibot.delivery.CodesAwaitingNotice;
 import io.kamibot.delivery.NotDeliveredYet;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderRefunded;
 import io.kamibot.ordering.OrderNotFound;
@@ -23,13 +24,12 @@ import io.kamibot.payment.RefundOutcome;
 import io.kamibot.stock.Stock;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -51,12 +51,12 @@ public class Problems {
 	private final Alerts alerts;
 	private final AuditLog audit;
 	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final RedissonClient redis;
 
 	Problems(Orders orders, Stock stock, Payments payments, Alerts alerts, AuditLog audit, MongoTemplate mongo,
-			ApplicationEventPublisher events, Clock clock, RedissonClient redis) {
+			DomainEvents events, Clock clock, RedissonClient redis) {
 		this.orders = orders;
 		this.stock = stock;
 		this.payments = payments;
@@ -146,8 +146,8 @@ public class Problems {
 		if (!completed) {
 			return Outcome.NOT_OPEN;
 		}
-		events.publishEvent(new ProblemResolved(orderNo, order.customerId(), Outcome.REPLACED));
-		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
+		events.publish(new ProblemResolved(orderNo, order.customerId(), Outcome.REPLACED));
+		events.publish(new CodesAwaitingNotice(orderNo, order.customerId()));
 		return Outcome.REPLACED;
 	}
 
@@ -179,12 +179,12 @@ public class Problems {
 		}
 		mongo.updateFirst(Query.query(where("_id").is(orderNo)), Update.update("status", Status.REFUNDED),
 				Problem.class);
-		events.publishEvent(new ProblemResolved(orderNo, claimed.customerId(), Outcome.REFUNDED));
+		events.publish(new ProblemResolved(orderNo, claimed.customerId(), Outcome.REFUNDED));
 		return Outcome.REFUNDED;
 	}
 
 	/** An order refunded another way (the admin API, {@code /refund}) closes its open report: nothing is left to do. */
-	@EventListener
+	@ApplicationModuleListener
 	void on(OrderRefunded refunded) {
 		mongo.updateFirst(Query.query(where("_id").is(refunded.orderNo()).and("status").is(Status.OPEN)),
 				Update.update("status", Status.REFUNDED), Problem.class);

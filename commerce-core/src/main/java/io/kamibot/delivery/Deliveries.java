@@ -4,21 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -37,31 +38,29 @@ public class Deliveries {
 	static final int MAX_REMINDERS = 10;
 
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final Stock stock;
 	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Deliveries(Orders orders, Stock stock, MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
+	Deliveries(Orders orders, OrderTransitions transitions, Stock stock, MongoTemplate mongo, DomainEvents events,
+			Clock clock) {
 		this.orders = orders;
+		this.transitions = transitions;
 		this.stock = stock;
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	@EventListener
+	/** A failure leaves the publication in the registry, which hands it here again ({@code EventRetries}). */
+	@ApplicationModuleListener
 	void on(OrderPaid paid) {
-		try {
-			fulfil(paid.orderNo());
-		}
-		catch (RuntimeException e) {
-			// The payment stands; the recovery sweep finishes the hand-over.
-			log.error("Fulfilling order {} failed; the recovery sweep will retry", paid.orderNo(), e);
-		}
+		fulfil(paid.orderNo());
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(StockReplenished replenished) {
 		for (Order waiting : orders.awaitingStock(replenished.sku(), BATCH)) {
 			if (fulfil(waiting.orderNo()) != OrderStatus.DELIVERED) {
@@ -82,7 +81,7 @@ public class Deliveries {
 		}
 		int owned = stock.sell(order.productSku(), orderNo, order.quantity());
 		if (owned < order.quantity()) {
-			orders.backorder(order);
+			transitions.backorder(order);
 			log.info("Order {} is paid but has {} of {} codes: waiting for stock", orderNo, owned, order.quantity());
 			return OrderStatus.AWAITING_STOCK;
 		}
@@ -92,11 +91,14 @@ public class Deliveries {
 		catch (DuplicateKeyException e) {
 			// Another fulfilment got here first; making sure the order says so is still right.
 		}
-		orders.markDelivered(order);
+		transitions.markDelivered(order);
 		return OrderStatus.DELIVERED;
 	}
 
-	/** Finishes hand-overs a crash interrupted; returns how many orders it looked at. */
+	/**
+	 * Finishes hand-overs of paid orders whose payment event a crash kept from the event registry (it came between the
+	 * order's move and the event's record); returns how many orders it looked at.
+	 */
 	public int recover() {
 		List<Order> stuck = orders.paidButUndelivered(clock.instant().minus(STUCK), BATCH);
 		stuck.forEach(order -> fulfil(order.orderNo()));
@@ -124,7 +126,7 @@ public class Deliveries {
 		for (Delivery delivery : waiting) {
 			mongo.updateFirst(Query.query(where("_id").is(delivery.orderNo())), new Update().inc("reminders", 1),
 					Delivery.class);
-			events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
+			events.publish(new CodesAwaitingNotice(delivery.orderNo(), delivery.customerId()));
 		}
 		return waiting.size();
 	}
@@ -144,7 +146,7 @@ public class Deliveries {
 			if (first) {
 				log.warn("The codes of order {} did not reach the buyer after {} reminders", delivery.orderNo(),
 						delivery.reminders());
-				events.publishEvent(new CodesUnreached(delivery.orderNo(), delivery.customerId(), delivery.reminders()));
+				events.publish(new CodesUnreached(delivery.orderNo(), delivery.customerId(), delivery.reminders()));
 			}
 		}
 	}
@@ -162,7 +164,7 @@ public class Deliveries {
 				Query.query(where("customerId").is(customerId).and("notifiedAt").is(null)
 					.and("deliveredAt").lte(clock.instant().minus(STUCK))).limit(BATCH),
 				Delivery.class);
-		waiting.forEach(delivery -> events.publishEvent(new CodesAwaitingNotice(delivery.orderNo(), customerId)));
+		waiting.forEach(delivery -> events.publish(new CodesAwaitingNotice(delivery.orderNo(), customerId)));
 		return waiting.size();
 	}
 
@@ -176,7 +178,7 @@ public class Deliveries {
 		if (order.status() != OrderStatus.DELIVERED) {
 			throw new NotDeliveredYet(orderNo, order.status());
 		}
-		events.publishEvent(new CodesAwaitingNotice(orderNo, order.customerId()));
+		events.publish(new CodesAwaitingNotice(orderNo, order.customerId()));
 	}
 
 	/**
@@ -191,7 +193,7 @@ public class Deliveries {
 		}
 		List<String> codes = stock.reveal(orderNo);
 		mongo.insert(new CodeView(orderNo, "customer:" + customerId, channel, codes.size(), clock.instant()));
-		events.publishEvent(new CodesShown(orderNo, "customer:" + customerId, channel, codes.size()));
+		events.publish(new CodesShown(orderNo, "customer:" + customerId, channel, codes.size()));
 		return codes;
 	}
 }

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderExpired;
 import io.kamibot.stock.Stock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,10 +27,10 @@ final class OrderExpiry {
 	private final MongoTemplate mongo;
 	private final OrderMoves moves;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	OrderExpiry(MongoTemplate mongo, OrderMoves moves, Stock stock, ApplicationEventPublisher events, Clock clock) {
+	OrderExpiry(MongoTemplate mongo, OrderMoves moves, Stock stock, DomainEvents events, Clock clock) {
 		this.mongo = mongo;
 		this.moves = moves;
 		this.stock = stock;
@@ -48,7 +48,7 @@ final class OrderExpiry {
 		for (Order order : overdue) {
 			if (moves.once(order, OrderEvent.EXPIRE, new Update()).isPresent()) {
 				stock.release(order.orderNo());
-				events.publishEvent(new OrderExpired(order.orderNo(), order.customerId()));
+				events.publish(new OrderExpired(order.orderNo(), order.customerId()));
 				changed++;
 			}
 		}

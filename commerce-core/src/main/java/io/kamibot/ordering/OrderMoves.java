@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.kamibot.events.DomainEvents;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,10 +27,10 @@ final class OrderMoves {
 	private static final int ATTEMPTS = 5;
 
 	private final MongoTemplate mongo;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	OrderMoves(MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
+	OrderMoves(MongoTemplate mongo, DomainEvents events, Clock clock) {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
@@ -74,7 +75,7 @@ final class OrderMoves {
 
 	/** Publishes the event of a move this call made; says whether it made one. */
 	boolean announce(Optional<Order> moved, Function<Order, Object> event) {
-		moved.ifPresent(order -> events.publishEvent(event.apply(order)));
+		moved.ifPresent(order -> events.publish(event.apply(order)));
 		return moved.isPresent();
 	}
 }

@@ -6,13 +6,13 @@ import java.time.Instant;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.ordering.OrderEvents.ReservationCapReached;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.ReservationCap;
 import io.kamibot.stock.Stock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,7 +32,7 @@ final class OrderPlacement {
 	private final MongoTemplate mongo;
 	private final Catalog catalog;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final OrderingSettings settings;
 	private final OrderNumbers numbers;
@@ -40,7 +40,7 @@ final class OrderPlacement {
 	private final ReservationCap cap;
 	private final ObjectProvider<OrderRules> rules;
 
-	OrderPlacement(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
+	OrderPlacement(MongoTemplate mongo, Catalog catalog, Stock stock, DomainEvents events, Clock clock,
 			OrderingSettings settings, OrderNumbers numbers, OrderMoves moves, ObjectProvider<OrderRules> rules) {
 		this.mongo = mongo;
 		this.catalog = catalog;
@@ -75,9 +75,9 @@ final class OrderPlacement {
 		// cap awaits payment like any other; it only has no codes waiting for it.
 		Order placed = moves.once(order, OrderEvent.RESERVED, reserved ? new Update() : Update.update("unreserved", true))
 			.orElseThrow();
-		events.publishEvent(new OrderPlaced(placed.orderNo(), customerId));
+		events.publish(new OrderPlaced(placed.orderNo(), customerId));
 		if (!reserved) {
-			events.publishEvent(new ReservationCapReached(placed.orderNo(), customerId, sku.value(),
+			events.publish(new ReservationCapReached(placed.orderNo(), customerId, sku.value(),
 					settings.reservationCap()));
 		}
 		return placed;

@@ -4,22 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Sku;
-import io.kamibot.ordering.OrderEvents.OrderBackordered;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
-import io.kamibot.ordering.OrderEvents.OrderDelivered;
-import io.kamibot.ordering.OrderEvents.OrderHeld;
-import io.kamibot.ordering.OrderEvents.OrderPaid;
-import io.kamibot.ordering.OrderEvents.OrderRefunded;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,9 +24,10 @@ import org.springframework.stereotype.Service;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Places orders and moves them through their lifecycle. Each move asks {@link OrderLifecycle} for the next status
- * and {@link OrderMoves} writes it with an update conditional on the status read, so of two concurrent moves
- * exactly one wins. A move the order's status does not accept changes nothing and returns {@code false}.
+ * Places orders, lets their buyers cancel them, expires unpaid ones and answers questions about orders: the ordering
+ * feature's API to every module. The moves that payment, review and delivery make on an order afterwards are
+ * {@link OrderTransitions}. Each move asks {@link OrderLifecycle} for the next status and {@link OrderMoves} writes it
+ * with an update conditional on the status read, so of two concurrent moves exactly one wins.
  */
 @Service
 @EnableConfigurationProperties(OrderingSettings.class)
@@ -40,17 +35,14 @@ public class Orders {
 
 	private final MongoTemplate mongo;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final OrderMoves moves;
 	private final OrderPlacement placement;
 	private final OrderExpiry expiry;
-	/** Looked up when used: rules may themselves read orders. */
-	private final ObjectProvider<OrderRules> rules;
 
-	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
+	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, DomainEvents events, Clock clock,
 			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules) {
-		this.rules = rules;
 		this.mongo = mongo;
 		this.stock = stock;
 		this.events = events;
@@ -111,59 +103,7 @@ public class Orders {
 			.orElseThrow(() -> new IllegalOrderTransition(orderNo,
 					find(orderNo).map(Order::status).orElse(order.status()), OrderEvent.CANCEL.verb()));
 		stock.release(orderNo);
-		events.publishEvent(new OrderCancelled(orderNo, customerId));
-		return cancelled;
-	}
-
-	/**
-	 * Records that the order is paid, also when it expired meanwhile (the money is real); or, when a rule wants an
-	 * admin to look first, holds it with the payment kept on it, so an approval delivers and a rejection refunds.
-	 * Idempotent: returns {@code true} only for the one call that moved it (and published {@link OrderPaid} or
-	 * {@link OrderHeld}); a repeated or concurrent call, or one for an order that takes no payment, returns
-	 * {@code false}.
-	 *
-	 * @param order the order as last read; re-read when it changed since
-	 */
-	public boolean markPaid(Order order, String payment) {
-		Optional<String> review = rules.orderedStream()
-			.map(rule -> rule.reviewReason(order))
-			.flatMap(Optional::stream)
-			.findFirst();
-		Supplier<Update> paid = () -> new Update().set("paidAt", clock.instant()).set("payment", payment);
-		if (review.isPresent()) {
-			return moves.announce(moves.advance(order, OrderEvent.PAY_FOR_REVIEW,
-					() -> paid.get().set("holdReason", review.get())),
-					held -> new OrderHeld(held.orderNo(), held.customerId(), review.get(), true));
-		}
-		return moves.announce(moves.advance(order, OrderEvent.PAY, paid),
-				done -> new OrderPaid(done.orderNo(), done.customerId()));
-	}
-
-	/** Holds the order for an admin (a payment that does not match); {@code false} when its status takes no hold. */
-	public boolean hold(Order order, String reason) {
-		return moves.announce(moves.advance(order, OrderEvent.HOLD, () -> new Update().set("holdReason", reason)),
-				held -> new OrderHeld(held.orderNo(), held.customerId(), reason, held.payment() != null));
-	}
-
-	/**
-	 * An admin releases a held order whose payment was accepted: it becomes PAID and is fulfilled.
-	 *
-	 * @return {@code false} when it was no longer held
-	 * @throws NotApprovable when the order holds no accepted payment (a mismatch: reject it instead)
-	 */
-	public boolean approve(Order order) {
-		if (OrderLifecycle.accepts(order.status(), OrderEvent.APPROVE) && order.payment() == null) {
-			throw new NotApprovable(order.orderNo());
-		}
-		return moves.announce(moves.advance(order, OrderEvent.APPROVE, Update::new),
-				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
-	}
-
-	/** An admin turns down a held order that has no payment to refund; its codes go back on sale. */
-	public boolean cancelHeld(Order order) {
-		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.REJECT, Update::new),
-				held -> new OrderCancelled(held.orderNo(), held.customerId()));
-		stock.release(order.orderNo());
+		events.publish(new OrderCancelled(orderNo, customerId));
 		return cancelled;
 	}
 
@@ -181,30 +121,6 @@ public class Orders {
 	/** Orders paid in {@code [from, to)}, for reports. */
 	public List<Order> paidBetween(Instant from, Instant to) {
 		return mongo.find(Query.query(where("paidAt").gte(from).lt(to)), Order.class);
-	}
-
-	/** The codes are handed over; returns {@code false} when this already happened (or cannot). */
-	public boolean markDelivered(Order order) {
-		return moves.announce(moves.advance(order, OrderEvent.DELIVER,
-				() -> new Update().set("deliveredAt", clock.instant())),
-				delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()));
-	}
-
-	/** Paid, but stock ran out; returns {@code false} when it was already waiting. */
-	public boolean backorder(Order order) {
-		return moves.announce(moves.advance(order, OrderEvent.BACKORDER, Update::new),
-				waiting -> new OrderBackordered(waiting.orderNo(), waiting.customerId()));
-	}
-
-	/**
-	 * The money went back to the buyer; codes it still had reserved (a held order) go back on sale. Returns
-	 * {@code false} when the order was already refunded (or cannot be).
-	 */
-	public boolean markRefunded(Order order) {
-		Optional<Order> refunded = moves.advance(order, OrderEvent.REFUND,
-				() -> new Update().set("refundedAt", clock.instant()));
-		refunded.ifPresent(o -> stock.release(o.orderNo()));
-		return moves.announce(refunded, o -> new OrderRefunded(o.orderNo(), o.customerId()));
 	}
 
 	/**

@@ -8,12 +8,12 @@ import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
 import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,13 +35,13 @@ public class PrepaidOrders {
 	private final MongoTemplate mongo;
 	private final Catalog catalog;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final OrderingSettings settings;
 	private final OrderNumbers numbers;
 	private final OrderMoves moves;
 
-	PrepaidOrders(MongoTemplate mongo, Catalog catalog, Stock stock, ApplicationEventPublisher events, Clock clock,
+	PrepaidOrders(MongoTemplate mongo, Catalog catalog, Stock stock, DomainEvents events, Clock clock,
 			OrderingSettings settings, ShopSettings shop) {
 		this.mongo = mongo;
 		this.catalog = catalog;
@@ -83,7 +83,7 @@ public class PrepaidOrders {
 			throw e;
 		}
 		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
-		placed.ifPresent(o -> events.publishEvent(new OrderPlaced(o.orderNo(), customerId)));
+		placed.ifPresent(o -> events.publish(new OrderPlaced(o.orderNo(), customerId)));
 		return placed.orElseGet(() -> mongo.findById(orderNo, Order.class));
 	}
 

@@ -3,12 +3,13 @@ package io.kamibot.payment;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,14 +30,16 @@ class Confirmations {
 
 	private final MongoTemplate mongo;
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final Refunds refunds;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Confirmations(MongoTemplate mongo, Orders orders, Refunds refunds, ApplicationEventPublisher events,
-			Clock clock) {
+	Confirmations(MongoTemplate mongo, Orders orders, OrderTransitions transitions, Refunds refunds,
+			DomainEvents events, Clock clock) {
 		this.mongo = mongo;
 		this.orders = orders;
+		this.transitions = transitions;
 		this.refunds = refunds;
 		this.events = events;
 		this.clock = clock;
@@ -98,7 +101,7 @@ class Confirmations {
 	 * also a concurrent one; it was cancelled or refunded) the payment is unmatched and its money goes back.
 	 */
 	private PaymentOutcome apply(Payment payment, Order order) {
-		if (orders.markPaid(order, payment.id())) {
+		if (transitions.markPaid(order, payment.id())) {
 			return PaymentOutcome.ACCEPTED;
 		}
 		Order now = orders.find(order.orderNo()).orElse(order);
@@ -123,13 +126,13 @@ class Confirmations {
 				expected.orElse(null), payment.money());
 		order.filter(o -> o.status().takesPayment())
 			.ifPresent(o -> holdQuietly(o, "payment " + payment.id() + " does not match the order"));
-		events.publishEvent(new PaymentMismatch(payment.provider(), payment.transactionId(), payment.orderNo(),
+		events.publish(new PaymentMismatch(payment.provider(), payment.transactionId(), payment.orderNo(),
 				expected.orElse(null), payment.money()));
 		refunds.returnUnmatched(payment, order.orElse(null));
 	}
 
 	private void holdQuietly(Order order, String reason) {
-		if (!orders.hold(order, reason)) {
+		if (!transitions.hold(order, reason)) {
 			// Moved on meanwhile: the alert about the mismatch and the returned money are what matter now.
 			log.warn("Did not hold order {}: it is no longer one a hold applies to", order.orderNo());
 		}

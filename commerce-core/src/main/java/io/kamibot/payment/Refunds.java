@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Refund.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,14 +36,16 @@ class Refunds {
 	private final MongoTemplate mongo;
 	private final List<PaymentProvider> providers;
 	private final Orders orders;
-	private final ApplicationEventPublisher events;
+	private final OrderTransitions transitions;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Refunds(MongoTemplate mongo, List<PaymentProvider> providers, Orders orders, ApplicationEventPublisher events,
-			Clock clock) {
+	Refunds(MongoTemplate mongo, List<PaymentProvider> providers, Orders orders, OrderTransitions transitions,
+			DomainEvents events, Clock clock) {
 		this.mongo = mongo;
 		this.providers = List.copyOf(providers);
 		this.orders = orders;
+		this.transitions = transitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -173,13 +176,13 @@ class Refunds {
 			return; // settled by whoever took it over meanwhile
 		}
 		if (ordersOwn(payment, order)) {
-			orders.markRefunded(order);
-			events.publishEvent(new RefundIssued(order.orderNo(), payment.provider(), requestedBy));
+			transitions.markRefunded(order);
+			events.publish(new RefundIssued(order.orderNo(), payment.provider(), requestedBy));
 			log.info("Order {} refunded through {} at the request of {}", order.orderNo(), payment.provider(),
 					requestedBy);
 			return;
 		}
-		events.publishEvent(new UnmatchedPaymentReturned(payment.ref(), payment.provider(), payment.orderNo(),
+		events.publish(new UnmatchedPaymentReturned(payment.ref(), payment.provider(), payment.orderNo(),
 				order == null ? null : order.customerId(), payment.money(), payment.reason(), requestedBy));
 		log.info("Payment {} ({}) for order {} returned through {} at the request of {}", payment.ref(),
 				payment.reason(), payment.orderNo(), payment.provider(), requestedBy);
@@ -191,7 +194,7 @@ class Refunds {
 		}
 		log.warn("Payment {} ({}) for order {} was not returned by {} ({}): held for an admin", payment.ref(),
 				payment.reason(), payment.orderNo(), payment.provider(), cause.getMessage());
-		events.publishEvent(new UnmatchedPaymentHeld(payment.ref(), payment.provider(), payment.orderNo(),
+		events.publish(new UnmatchedPaymentHeld(payment.ref(), payment.provider(), payment.orderNo(),
 				order == null ? null : order.customerId(), payment.money(), payment.reason()));
 	}
 

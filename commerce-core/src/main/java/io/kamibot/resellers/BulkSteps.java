@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.kamibot.delivery.CodesShown;
 import io.kamibot.delivery.Deliveries;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.PrepaidOrders;
@@ -15,7 +16,6 @@ import io.kamibot.wallet.EntryKind;
 import io.kamibot.wallet.InsufficientBalance;
 import io.kamibot.wallet.LedgerEntry;
 import io.kamibot.wallet.Wallets;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,12 +37,12 @@ class BulkSteps {
 	private final ResellerWallets resellerWallets;
 	private final Deliveries deliveries;
 	private final Stock stock;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Commissions commissions;
 	private final Clock clock;
 
 	BulkSteps(MongoTemplate mongo, PrepaidOrders prepaid, Wallets wallets, ResellerWallets resellerWallets,
-			Deliveries deliveries, Stock stock, ApplicationEventPublisher events, Resellers resellers, Pricing pricing,
+			Deliveries deliveries, Stock stock, DomainEvents events, Resellers resellers, Pricing pricing,
 			Clock clock) {
 		this.mongo = mongo;
 		this.prepaid = prepaid;
@@ -124,7 +124,7 @@ class BulkSteps {
 	/** The order's codes, recorded as shown to the reseller on a channel. */
 	List<DatedCode> codes(BulkOrder bulk, String channel) {
 		List<DatedCode> codes = stock.revealDated(bulk.orderNo());
-		events.publishEvent(new CodesShown(bulk.orderNo(), "reseller:" + bulk.resellerId(), channel, codes.size()));
+		events.publish(new CodesShown(bulk.orderNo(), "reseller:" + bulk.resellerId(), channel, codes.size()));
 		return codes;
 	}
 

@@ -5,12 +5,12 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.wallet.Balance;
 import io.kamibot.wallet.EntryKind;
 import io.kamibot.wallet.LedgerEntry;
 import io.kamibot.wallet.Wallets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,11 +23,11 @@ public class ResellerWallets {
 
 	private final Resellers resellers;
 	private final Wallets wallets;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final ResellerSettings settings;
 	private final ZoneId zone;
 
-	ResellerWallets(Resellers resellers, Wallets wallets, ApplicationEventPublisher events, ResellerSettings settings,
+	ResellerWallets(Resellers resellers, Wallets wallets, DomainEvents events, ResellerSettings settings,
 			ShopSettings shop) {
 		this.resellers = resellers;
 		this.wallets = wallets;
@@ -69,7 +69,7 @@ public class ResellerWallets {
 		}
 		long before = entry.balanceAfterFen() - entry.amountFen();
 		if (entry.balanceAfterFen() < threshold && before >= threshold) {
-			events.publishEvent(new ResellerBalanceLow(reseller.id(), entry.balanceAfterFen(), threshold));
+			events.publish(new ResellerBalanceLow(reseller.id(), entry.balanceAfterFen(), threshold));
 		}
 	}
 }

@@ -3,14 +3,15 @@ package io.kamibot.risk;
 import java.time.Clock;
 
 import io.kamibot.audit.AuditLog;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,16 +29,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Reviews {
 
 	private final Orders orders;
+	private final OrderTransitions transitions;
 	private final Payments payments;
 	private final Stock stock;
 	private final MongoTemplate mongo;
 	private final AuditLog audit;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	Reviews(Orders orders, Payments payments, Stock stock, MongoTemplate mongo, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+	Reviews(Orders orders, OrderTransitions transitions, Payments payments, Stock stock, MongoTemplate mongo,
+			AuditLog audit, DomainEvents events, Clock clock) {
 		this.orders = orders;
+		this.transitions = transitions;
 		this.payments = payments;
 		this.stock = stock;
 		this.mongo = mongo;
@@ -66,7 +69,7 @@ public class Reviews {
 		}
 		// The buyer hears of the approval before the codes that follow it.
 		decided(order, Outcome.APPROVED, by);
-		orders.approve(order);
+		transitions.approve(order);
 		return Outcome.APPROVED;
 	}
 
@@ -92,7 +95,7 @@ public class Reviews {
 			stock.release(orderNo);
 			return decided(order, Outcome.REFUNDED, by);
 		}
-		orders.cancelHeld(order);
+		transitions.cancelHeld(order);
 		return decided(order, Outcome.CANCELLED, by);
 	}
 
@@ -113,7 +116,7 @@ public class Reviews {
 
 	private Outcome decided(Order order, Outcome outcome, String by) {
 		audit.record(by, "order." + outcome.name().toLowerCase(java.util.Locale.ROOT), order.orderNo(), order.holdReason());
-		events.publishEvent(new ReviewDecided(order.orderNo(), order.customerId(), outcome));
+		events.publish(new ReviewDecided(order.orderNo(), order.customerId(), outcome));
 		return outcome;
 	}
 

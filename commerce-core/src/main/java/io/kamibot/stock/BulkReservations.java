@@ -18,9 +18,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.kamibot.catalog.Sku;
+import io.kamibot.events.DomainEvents;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.context.ApplicationEventPublisher;
 
 import static io.kamibot.stock.StockItems.*;
 
@@ -39,10 +39,10 @@ final class BulkReservations {
 
 	private final MongoCollection<Document> items;
 	private final Shelf shelf;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 
-	BulkReservations(MongoCollection<Document> items, Shelf shelf, ApplicationEventPublisher events, Clock clock) {
+	BulkReservations(MongoCollection<Document> items, Shelf shelf, DomainEvents events, Clock clock) {
 		this.items = items;
 		this.shelf = shelf;
 		this.events = events;
@@ -87,7 +87,7 @@ final class BulkReservations {
 
 	private void announce(Sku sku, int taken) {
 		if (taken > 0) {
-			events.publishEvent(new StockTaken(sku, taken));
+			events.publish(new StockTaken(sku, taken));
 		}
 	}
 

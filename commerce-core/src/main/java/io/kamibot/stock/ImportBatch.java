@@ -7,6 +7,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** The record of one import: what came from where, when, and what became of it. */
 @Document("stock_imports")
-public record ImportBatch(@Id String id, String sku, String source, Instant startedAt, Instant finishedAt,
+record ImportBatch(@Id String id, String sku, String source, Instant startedAt, Instant finishedAt,
 		long imported, long duplicates, long rejected) {
 }

@@ -1,7 +1,7 @@
 package io.kamibot.stock;
 
 import io.kamibot.catalog.Sku;
-import org.springframework.context.ApplicationEventPublisher;
+import io.kamibot.events.DomainEvents;
 
 /**
  * Reserves an order's codes all or none, and keeps unpaid orders within the reservation cap, so hoarders who never
@@ -10,9 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 final class Reservations {
 
 	private final Shelf shelf;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 
-	Reservations(Shelf shelf, ApplicationEventPublisher events) {
+	Reservations(Shelf shelf, DomainEvents events) {
 		this.shelf = shelf;
 		this.events = events;
 	}
@@ -20,7 +20,7 @@ final class Reservations {
 	/** See {@link Stock#reserve(Sku, String, int)}. */
 	void reserve(Sku sku, String orderNo, int quantity) {
 		takeAll(sku, orderNo, quantity);
-		events.publishEvent(new StockTaken(sku, quantity));
+		events.publish(new StockTaken(sku, quantity));
 	}
 
 	/** See {@link Stock#reserveWithinCap(Sku, String, int, ReservationCap)}. */
@@ -42,7 +42,7 @@ final class Reservations {
 			requireAvailable(sku, quantity);
 			return false;
 		}
-		events.publishEvent(new StockTaken(sku, quantity));
+		events.publish(new StockTaken(sku, quantity));
 		return true;
 	}
 

@@ -17,6 +17,7 @@ import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Sku;
 import io.kamibot.catalog.UnknownProduct;
+import io.kamibot.events.DomainEvents;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
 import org.bson.Document;
@@ -24,7 +25,6 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +43,7 @@ public class Stock {
 	private final MongoCollection<Document> items;
 	private final Catalog catalog;
 	private final Vault vault;
-	private final ApplicationEventPublisher events;
+	private final DomainEvents events;
 	private final Clock clock;
 	private final ShopSettings shop;
 	private final Shelf shelf;
@@ -51,7 +51,7 @@ public class Stock {
 	private final StockExpiry expiry;
 	private final BulkReservations bulk;
 
-	Stock(MongoTemplate mongo, Catalog catalog, Vault vault, ApplicationEventPublisher events, Clock clock,
+	Stock(MongoTemplate mongo, Catalog catalog, Vault vault, DomainEvents events, Clock clock,
 			ShopSettings shop) {
 		this.mongo = mongo;
 		this.events = events;
@@ -102,7 +102,7 @@ public class Stock {
 		log.info("Imported {} codes for {} from {} ({} duplicates, {} rejected)", report.imported(), sku, source,
 				report.duplicates(), report.rejectedCount());
 		if (report.imported() > 0) {
-			events.publishEvent(new StockReplenished(sku, report.imported()));
+			events.publish(new StockReplenished(sku, report.imported()));
 		}
 		return report;
 	}
@@ -171,7 +171,7 @@ public class Stock {
 			}
 		}
 		if (taken > 0) {
-			events.publishEvent(new StockTaken(sku, taken));
+			events.publish(new StockTaken(sku, taken));
 		}
 		return owned.size() + taken;
 	}

@@ -1,7 +1,7 @@
 package io.kamibot.stock;
 
 /** Where a code is in its life. Each move is one conditional update naming the state it expects. */
-public enum StockStatus {
+enum StockStatus {
 
 	/** On the shelf, may be reserved by an order. */
 	AVAILABLE,

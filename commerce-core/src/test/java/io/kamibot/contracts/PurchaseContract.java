@@ -27,6 +27,7 @@ import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockLevels;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -80,6 +81,10 @@ abstract class PurchaseContract {
 				try {
 					Order order = orders.place(buyer, sku, 1);
 					payments.start(order.orderNo(), buyer, "sandbox", "webchat");
+					// Delivery runs after the payment returned: wait until it either handed codes over or found none.
+					Awaitility.await("order " + order.orderNo() + " to be fulfilled")
+						.atMost(Duration.ofSeconds(30))
+						.until(() -> orders.find(order.orderNo()).orElseThrow().status() != OrderStatus.PAID);
 					if (orders.find(order.orderNo()).orElseThrow().status() == OrderStatus.AWAITING_STOCK) {
 						return List.of();
 					}

@@ -14,12 +14,14 @@ import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.money.Money;
 import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +101,7 @@ class UnreachedCodesTest {
 		Order order = orders.place("buyer-" + sku.value(), sku, 1);
 		payments.confirm(new PaymentConfirmation("sandbox", "tx-" + order.orderNo(), order.orderNo(),
 				Money.fen(order.totalFen())));
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		return order;
 	}
 

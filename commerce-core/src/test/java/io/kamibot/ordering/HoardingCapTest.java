@@ -21,6 +21,7 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,7 +71,7 @@ class HoardingCapTest {
 		Order order = orders.place(buyer, sku, 1);
 		assertThat(order.holdsCodes()).isFalse();
 		payments.start(order.orderNo(), buyer, "sandbox", "webchat");
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(deliveries.reveal(order.orderNo(), buyer, "webchat")).hasSize(1);
 
 		List<Alert> hoarding = alerts.recent(100).stream()

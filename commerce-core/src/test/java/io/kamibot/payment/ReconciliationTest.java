@@ -17,6 +17,7 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,7 @@ class ReconciliationTest {
 
 		clock.advance(Duration.ofMinutes(2));
 		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(stock.levels(order.productSku()).sold()).isEqualTo(2);
 
 		clock.advance(Duration.ofMinutes(1));
@@ -108,7 +109,7 @@ class ReconciliationTest {
 		assertThat(status(order)).isEqualTo(OrderStatus.EXPIRED);
 
 		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test
@@ -121,12 +122,12 @@ class ReconciliationTest {
 		clock.advance(Duration.ofMinutes(4));
 
 		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
-		assertThat(status(paid)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, paid.orderNo(), OrderStatus.DELIVERED);
 		assertThat(status(unreachable)).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 
 		ledger.failFor(null);
 		assertThat(reconciliation.reconcile(AGE, 100)).isEqualTo(1);
-		assertThat(status(unreachable)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, unreachable.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test
@@ -134,6 +135,7 @@ class ReconciliationTest {
 		Order order = startedOrder(1);
 		PaymentConfirmation confirmation = ledger.pay(order);
 		assertThat(payments.confirm(confirmation)).isEqualTo(PaymentOutcome.ACCEPTED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		clock.advance(Duration.ofMinutes(4));
 
 		assertThat(reconciliation.reconcile(AGE, 100)).isZero();

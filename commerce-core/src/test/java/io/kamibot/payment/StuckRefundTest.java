@@ -24,6 +24,7 @@ import io.kamibot.payment.TillProvider.ProcessDied;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class StuckRefundTest {
 		till.dieAfterNextRefund();
 		assertThatThrownBy(() -> payments.refund(order.orderNo(), "telegram:1")).isInstanceOf(ProcessDied.class);
 		assertThat(till.refunded(order)).as("the money went back").hasSize(1);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(payments.refund(order.orderNo(), "telegram:2")).as("the lost request still owns the refund")
 			.isEqualTo(RefundOutcome.ALREADY_REFUNDED);
 
@@ -153,7 +154,7 @@ class StuckRefundTest {
 			.satisfies(refund -> assertThat(refund.transactionId()).isEqualTo(till.transaction(order, "B")));
 		assertThat(returned(order)).singleElement()
 			.satisfies(returned -> assertThat(returned.requestedBy()).isEqualTo("system"));
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(alerts.recent(200)).filteredOn(a -> a.type() == AlertType.PAYMENT_UNMATCHED
 				&& a.arg(0).equals(order.orderNo())).singleElement()
 			.satisfies(a -> assertThat(a.arg(5)).isEqualTo("true"));
@@ -179,7 +180,7 @@ class StuckRefundTest {
 				.containsExactly(new AlertAction(AlertAction.Verb.REFUND_PAYMENT, held.ref())));
 		till.refuse(false);
 		assertThat(payments.refundPayment(held.ref(), "telegram:1")).isEqualTo(RefundOutcome.REFUNDED);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	private Order deliveredOrder() {

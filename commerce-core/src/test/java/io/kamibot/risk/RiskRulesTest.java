@@ -18,6 +18,7 @@ import io.kamibot.payment.Payments;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -130,15 +131,15 @@ class RiskRulesTest {
 				&& a.arg(0).equals(order.orderNo()) && a.actions().size() == 3);
 
 		assertThat(reviews.approve(order.orderNo(), "telegram:1")).isEqualTo(Reviews.Outcome.APPROVED);
-		assertThat(orders.find(order.orderNo()).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 		assertThat(stock.reveal(order.orderNo())).hasSize(2);
 		assertThat(reviews.reject(order.orderNo(), "telegram:2")).isEqualTo(Reviews.Outcome.NOT_HELD);
 		assertThat(audit.read("order.approved", order.orderNo(), null, 10)).hasSize(1);
 
 		Order second = orders.place(buyer, sku, 2);
 		pay(second);
-		assertThat(orders.find(second.orderNo()).orElseThrow().status()).as("not the first order any more")
-			.isEqualTo(OrderStatus.DELIVERED);
+		// Not held: it is not the first order any more.
+		Eventually.orderStatus(orders, second.orderNo(), OrderStatus.DELIVERED);
 	}
 
 	@Test

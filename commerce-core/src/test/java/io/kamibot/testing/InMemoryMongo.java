@@ -6,6 +6,7 @@ import java.util.Map;
 import de.bwaldvogel.mongo.MongoServer;
 import io.kamibot.store.StoreBackend;
 import io.kamibot.vault.Vault;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -23,11 +24,9 @@ public class InMemoryMongo implements ApplicationContextInitializer<Configurable
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
 		context.getBeanFactory().registerSingleton("inMemoryMongoServer", server);
-		context.addApplicationListener(event -> {
-			if (event instanceof org.springframework.context.event.ContextClosedEvent) {
-				server.shutdownNow();
-			}
-		});
+		// Stopped as the last bean, after those that still talk to it while they close (the event registry does).
+		((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("inMemoryMongoServer",
+				server::shutdownNow);
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("inMemoryMongo",

@@ -1,11 +1,13 @@
 package io.kamibot.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,8 +34,20 @@ public class SharedShop implements TestExecutionListener {
 					snapshot(database)));
 			return; // First class on this application: it is as fresh as it gets.
 		}
+		awaitListeners(database);
 		restore(database, context.getBean(BASELINE, Baseline.class).collections());
 		context.getBeanProvider(TestClock.class).ifAvailable(TestClock::reset);
+	}
+
+	/**
+	 * Listeners of the previous class may still be running on the registry's threads; they finish (or fail) before
+	 * the collections go back, so none of them writes into the next class's shop.
+	 */
+	private static void awaitListeners(MongoDatabase database) {
+		Document running = new Document("status", new Document("$in", List.of("PUBLISHED", "PROCESSING", "RESUBMITTED")));
+		Awaitility.await("listeners of the previous test class to finish")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> database.getCollection("event_publication").countDocuments(running) == 0);
 	}
 
 	private static Map<String, List<Document>> snapshot(MongoDatabase database) {

@@ -35,6 +35,16 @@ class JobSchedule {
 	}
 
 	@Bean
+	JobDetail retryEvents() {
+		return JobBuilder.newJob(RetryEventsJob.class).withIdentity("retry-events").storeDurably().build();
+	}
+
+	@Bean
+	Trigger retryEventsTrigger(JobDetail retryEvents, JobSettings settings) {
+		return cron(retryEvents, settings.retryEvents());
+	}
+
+	@Bean
 	JobDetail remindUndeliveredCodes() {
 		return JobBuilder.newJob(RemindUndeliveredCodesJob.class).withIdentity("remind-undelivered-codes")
 			.storeDurably()

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * When the jobs run (Quartz cron expressions, seconds first) and how far back they look.
  *
  * @param expireUnpaid when to expire unpaid orders: every 15 seconds unless set
- * @param recoverDeliveries when to finish interrupted deliveries: every minute unless set
+ * @param recoverDeliveries when to finish deliveries a crash interrupted before their event was recorded: every
+ *     minute unless set
+ * @param retryEvents when to hand events whose listener failed to it again: every minute unless set (how old they
+ *     must be first is {@code kamibot.events.retry-after})
  * @param remindUndeliveredCodes when to send again codes whose message did not arrive: every minute unless set
  * @param reconcilePayments when to ask payment providers about payments not confirmed yet: every minute unless set
  * @param reconcilePaymentsAge how long after a payment was started it is asked about: 3 minutes unless set
@@ -25,13 +28,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lowStockScan when to look at every product's stock, in case an alert was missed: every 10 minutes
  */
 @ConfigurationProperties("kamibot.jobs")
-record JobSettings(String expireUnpaid, String recoverDeliveries, String remindUndeliveredCodes,
+record JobSettings(String expireUnpaid, String recoverDeliveries, String retryEvents, String remindUndeliveredCodes,
 		String reconcilePayments, Duration reconcilePaymentsAge, String resolveStuckRefunds, Duration stuckRefundAge,
 		String expiringStock, String voidExpiredCodes, String dailyReport, String lowStockScan) {
 
 	JobSettings {
 		expireUnpaid = expireUnpaid != null ? expireUnpaid : "0/15 * * * * ?";
 		recoverDeliveries = recoverDeliveries != null ? recoverDeliveries : "30 * * * * ?";
+		retryEvents = retryEvents != null ? retryEvents : "20 * * * * ?";
 		remindUndeliveredCodes = remindUndeliveredCodes != null ? remindUndeliveredCodes : "45 * * * * ?";
 		reconcilePayments = reconcilePayments != null ? reconcilePayments : "15 * * * * ?";
 		reconcilePaymentsAge = reconcilePaymentsAge != null ? reconcilePaymentsAge : Duration.ofMinutes(3);
@@ -43,6 +47,7 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String remindU
 		lowStockScan = lowStockScan != null ? lowStockScan : "0 */10 * * * ?";
 		checkCron("expire-unpaid", expireUnpaid);
 		checkCron("recover-deliveries", recoverDeliveries);
+		checkCron("retry-events", retryEvents);
 		checkCron("remind-undelivered-codes", remindUndeliveredCodes);
 		checkCron("reconcile-payments", reconcilePayments);
 		checkCron("resolve-stuck-refunds", resolveStuckRefunds);

@@ -7,8 +7,10 @@ import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * Finishes deliveries of paid orders that a crash or a failure interrupted, and resellers' bulk orders whose placer
- * died: finished when the wallet paid, undone when it did not.
+ * Finishes deliveries of paid orders whose payment event a crash kept out of the event registry: the order's move to
+ * PAID and the event's publication are two writes (no multi-document transactions), and a crash can come between
+ * them. A delivery whose listener failed or died is the registry's to retry ({@link RetryEventsJob}). Also finishes
+ * resellers' bulk orders whose placer died: finished when the wallet paid, undone when it did not.
  */
 @DisallowConcurrentExecution
 class RecoverDeliveriesJob extends QuartzJobBean {

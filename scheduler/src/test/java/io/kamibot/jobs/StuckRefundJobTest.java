@@ -14,6 +14,7 @@ import io.kamibot.payment.TillProvider;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.Eventually;
 import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,7 @@ class StuckRefundJobTest {
 		till.dieAfterNextRefund();
 		assertThatThrownBy(() -> payments.refund(order.orderNo(), "admin-api"))
 			.isInstanceOf(TillProvider.ProcessDied.class);
-		assertThat(status(order)).isEqualTo(OrderStatus.DELIVERED);
+		Eventually.orderStatus(orders, order.orderNo(), OrderStatus.DELIVERED);
 
 		clock.advance(Duration.ofMinutes(6));
 
