@@ -84,6 +84,11 @@ class Notifier {
 	private boolean notify(String customerId, String orderNo, BiFunction<Customer, Order, Reply> message) {
 		try {
 			Optional<Customer> customer = customers.find(customerId);
+			if (customer.isEmpty()) {
+				// Not a chat's buyer: a reseller's bulk order, whose codes go out as a file or an API answer.
+				log.debug("Order {} belongs to {}, who is told through no chat", orderNo, customerId);
+				return false;
+			}
 			Optional<Order> order = orders.find(orderNo);
 			ChannelOutbox outbox = customer.map(c -> outboxes.get(c.channel())).orElse(null);
 			if (outbox == null || order.isEmpty()) {
