@@ -6,8 +6,10 @@ import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.payment.NotRefundable;
 import io.kamibot.payment.RefundFailed;
+import io.kamibot.resellers.UnknownReseller;
 import io.kamibot.stock.ImportTooLarge;
 import io.kamibot.stock.NotText;
+import io.kamibot.wallet.InsufficientBalance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
-		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class })
+		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class, ResellersApi.class, PricesApi.class })
 class AdminProblems {
 
 	@ExceptionHandler
@@ -56,6 +58,20 @@ class AdminProblems {
 	@ExceptionHandler
 	ProblemDetail configuredAdmin(ConfiguredAdmin e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownReseller(UnknownReseller e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	/** A wallet adjustment that would take the balance past the credit limit: refused whole. */
+	@ExceptionHandler
+	ProblemDetail insufficient(InsufficientBalance e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		problem.setProperty("balanceFen", e.balance().balanceFen());
+		problem.setProperty("creditLimitFen", e.balance().creditLimitFen());
+		return problem;
 	}
 
 	@ExceptionHandler
