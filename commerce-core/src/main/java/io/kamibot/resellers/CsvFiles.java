@@ -7,7 +7,12 @@ import java.util.Objects;
 import io.kamibot.stock.DatedCode;
 import io.kamibot.wallet.LedgerEntry;
 
-/** Writes resellers' files: UTF-8 with a byte order mark for CSV, so that Excel shows Chinese text right. */
+/**
+ * Writes resellers' files: UTF-8 with a byte order mark for CSV, so that Excel shows Chinese text right. A text field
+ * that a spreadsheet would take for a formula (it begins with {@code = + - @}, a tab or a carriage return) is written
+ * with a leading apostrophe, so that opening the file never runs what a code, a reference or a note says. Numbers are
+ * written as they are; TXT files are never changed.
+ */
 final class CsvFiles {
 
 	private static final String BOM = "\uFEFF";
@@ -23,7 +28,7 @@ final class CsvFiles {
 		}
 		out.append(BOM).append("code,expires_on,order,sku\r\n");
 		for (DatedCode code : codes) {
-			row(out, code.code(), Objects.toString(code.lastDay(), ""), order.orderNo(), order.sku());
+			row(out, text(code.code()), Objects.toString(code.lastDay(), ""), text(order.orderNo()), text(order.sku()));
 		}
 		return new ResellerFile(order.orderNo() + ".csv", "text/csv; charset=utf-8", bytes(out));
 	}
@@ -31,11 +36,22 @@ final class CsvFiles {
 	static ResellerFile statement(String resellerId, String month, List<LedgerEntry> entries) {
 		StringBuilder out = new StringBuilder(BOM).append("at,ref,kind,amount_fen,balance_after_fen,note\r\n");
 		for (LedgerEntry entry : entries) {
-			row(out, entry.at().toString(), entry.ref(), entry.kind().name(), Long.toString(entry.amountFen()),
-					Objects.toString(entry.balanceAfterFen(), ""), Objects.toString(entry.note(), ""));
+			row(out, entry.at().toString(), text(entry.ref()), entry.kind().name(), Long.toString(entry.amountFen()),
+					Objects.toString(entry.balanceAfterFen(), ""), text(Objects.toString(entry.note(), "")));
 		}
 		return new ResellerFile("statement-" + resellerId + "-" + month + ".csv", "text/csv; charset=utf-8",
 				bytes(out));
+	}
+
+	/** A text field as a spreadsheet must show it: never as a formula. */
+	static String text(String field) {
+		if (field.isEmpty()) {
+			return field;
+		}
+		return switch (field.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + field;
+			default -> field;
+		};
 	}
 
 	private static void row(StringBuilder out, String... fields) {

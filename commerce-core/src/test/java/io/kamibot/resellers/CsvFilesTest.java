@@ -45,4 +45,25 @@ class CsvFilesTest {
 		assertThat(text.lines().toList()).containsExactly("\uFEFFat,ref,kind,amount_fen,balance_after_fen,note",
 				"2026-03-02T01:00:00Z,t1,TOP_UP,500,500,\"bank, March\"");
 	}
+
+	@Test
+	void writesWhatASpreadsheetWouldRunAsTextButNumbersAsTheyAre() {
+		ResellerFile codes = CsvFiles.codes(order, List.of(new DatedCode("=1+1", null),
+				new DatedCode("+1", null), new DatedCode("@SUM(A1)", null), new DatedCode("-2", null)), FileFormat.CSV);
+		assertThat(new String(codes.content(), StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split(",")[0]))
+			.containsExactly("'=1+1", "'+1", "'@SUM(A1)", "'-2");
+
+		LedgerEntry debit = new LedgerEntry("w/t2", "w", "=cmd|' /C calc'!A0", EntryKind.TOP_UP, -500, "-note",
+				EntryState.APPLIED, 2L, -300L, Instant.parse("2026-03-02T01:00:00Z"));
+		String statement = new String(CsvFiles.statement("r", "2026-03", List.of(debit)).content(),
+				StandardCharsets.UTF_8);
+		assertThat(statement.lines().skip(1)).containsExactly(
+				"2026-03-02T01:00:00Z,'=cmd|' /C calc'!A0,TOP_UP,-500,-300,'-note");
+	}
+
+	@Test
+	void leavesTextFilesAsTheCodesAre() {
+		ResellerFile file = CsvFiles.codes(order, List.of(new DatedCode("=1+1", null)), FileFormat.TXT);
+		assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("=1+1\r\n");
+	}
 }
