@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Telegram's sending limits, shared by every instance through Redis: about one message a second per private chat
- * (short bursts of three are fine), 20 a minute per group, 30 a second for the whole bot. Waiting for one chat's
- * turn holds up only the worker serving that chat.
+ * (short bursts of three are fine), 20 a minute per group, 30 a second for the whole bot (each a setting, see
+ * {@link TelegramSettings}). Waiting for one chat's turn holds up only the worker serving that chat. A limiter keeps
+ * the pace it was created with until it has been idle for {@link #FORGET_IDLE_CHATS}.
  */
 @Component
 @OnTelegram
@@ -20,11 +21,16 @@ class TelegramLimits {
 
 	private final RedissonClient redis;
 	private final RRateLimiter overall;
+	private final Pace privateChat;
+	private final Pace group;
 
-	TelegramLimits(RedissonClient redis) {
+	TelegramLimits(RedissonClient redis, TelegramSettings settings) {
 		this.redis = redis;
+		this.privateChat = Pace.parse(settings.privateChatPace());
+		this.group = Pace.parse(settings.groupPace());
+		Pace all = Pace.parse(settings.overallPace());
 		this.overall = redis.getRateLimiter("kamibot:telegram:rate:overall");
-		overall.trySetRate(RateType.OVERALL, 30, Duration.ofSeconds(1));
+		overall.trySetRate(RateType.OVERALL, all.messages(), all.window());
 	}
 
 	/** The Redis key of a chat's limiter, for callers that take a chat's turn themselves (the alert dispatcher). */
@@ -41,12 +47,8 @@ class TelegramLimits {
 	void awaitTurn(String chatId) {
 		RRateLimiter chat = redis.getRateLimiter(chatKey(chatId));
 		// Group and channel ids are negative.
-		if (chatId.startsWith("-")) {
-			chat.trySetRate(RateType.OVERALL, 20, Duration.ofMinutes(1), FORGET_IDLE_CHATS);
-		}
-		else {
-			chat.trySetRate(RateType.OVERALL, 3, Duration.ofSeconds(3), FORGET_IDLE_CHATS);
-		}
+		Pace pace = chatId.startsWith("-") ? group : privateChat;
+		chat.trySetRate(RateType.OVERALL, pace.messages(), pace.window(), FORGET_IDLE_CHATS);
 		chat.acquire();
 		overall.acquire();
 	}

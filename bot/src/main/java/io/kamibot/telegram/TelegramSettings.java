@@ -15,10 +15,15 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  *     {@code A-Za-z0-9_-}
  * @param workers how many chats are served at the same time (8 unless set; 0 stores updates without processing
  *     them, for an instance that only receives)
+ * @param privateChatPace how many messages one private chat may get: {@code 3/3s} unless set (Telegram's about one
+ *     a second, with short bursts)
+ * @param groupPace how many messages one group may get: {@code 20/1m} unless set
+ * @param overallPace how many messages the bot may send in all: {@code 30/1s} unless set (raise it only with
+ *     Telegram's paid broadcasts)
  */
 @ConfigurationProperties("kamibot.telegram")
 record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, URI webhookUrl, String webhookSecret,
-		Integer workers) {
+		Integer workers, String privateChatPace, String groupPace, String overallPace) {
 
 	static final String CHANNEL = "telegram";
 
@@ -26,6 +31,12 @@ record TelegramSettings(String token, URI apiUrl, Duration pollTimeout, URI webh
 		apiUrl = apiUrl != null ? apiUrl : URI.create("https://api.telegram.org");
 		pollTimeout = pollTimeout != null ? pollTimeout : Duration.ofSeconds(50);
 		workers = workers != null ? workers : 8;
+		privateChatPace = privateChatPace != null ? privateChatPace : "3/3s";
+		groupPace = groupPace != null ? groupPace : "20/1m";
+		overallPace = overallPace != null ? overallPace : "30/1s";
+		Pace.parse(privateChatPace);
+		Pace.parse(groupPace);
+		Pace.parse(overallPace);
 		if (workers < 0) {
 			throw new IllegalArgumentException("kamibot.telegram.workers cannot be negative");
 		}

@@ -105,6 +105,9 @@ class TelegramAlertsCarryNoCodesTest {
 		telegram.start();
 		robot.start();
 		registry.add("kamibot.telegram.token", () -> TOKEN);
+		// Private chats at Telegram's pace (3 in 3 s) would add seconds to every conversation here; the pace itself
+		// is tested in TelegramPurchaseTest and TelegramLimitsTest.
+		registry.add("kamibot.telegram.private-chat-pace", () -> "100/1s");
 		registry.add("kamibot.telegram.api-url", telegram::url);
 		registry.add("kamibot.telegram.poll-timeout", () -> "1s");
 		registry.add("kamibot.admin.telegram-ids", () -> String.valueOf(ADMIN));

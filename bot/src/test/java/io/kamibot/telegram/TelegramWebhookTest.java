@@ -48,6 +48,9 @@ class TelegramWebhookTest {
 	static void telegram(DynamicPropertyRegistry registry) throws IOException {
 		telegram.start();
 		registry.add("kamibot.telegram.token", () -> TOKEN);
+		// Private chats at Telegram's pace (3 in 3 s) would add seconds to every conversation here; the pace itself
+		// is tested in TelegramPurchaseTest and TelegramLimitsTest.
+		registry.add("kamibot.telegram.private-chat-pace", () -> "100/1s");
 		registry.add("kamibot.telegram.api-url", telegram::url);
 		registry.add("kamibot.telegram.webhook-url", () -> "https://shop.example/telegram/webhook");
 		registry.add("kamibot.telegram.webhook-secret", () -> SECRET);
