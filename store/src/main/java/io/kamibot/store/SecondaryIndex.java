@@ -25,6 +25,8 @@ final class SecondaryIndex extends Index<Object> {
 	private final MVMap<Object[], Boolean> entries;
 	private final IndexState state;
 	private final String idField;
+	private final FlatKeys flat;
+	private final List<String> fields;
 
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<Object[], Boolean> entries,
 			IndexState state, String idField) {
@@ -32,6 +34,29 @@ final class SecondaryIndex extends Index<Object> {
 		this.entries = entries;
 		this.state = state;
 		this.idField = idField;
+		this.flat = new FlatKeys(keys);
+		this.fields = keys.stream().map(IndexKey::getKey).toList();
+	}
+
+	@Override
+	protected List<String> keys() {
+		return fields;
+	}
+
+	@Override
+	public Set<KeyValue> getKeyValues(Document document) {
+		KeyValue key = flat.normalised(document);
+		return key != null ? Set.of(key) : super.getKeyValues(document);
+	}
+
+	@Override
+	protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+		KeyValue before = flat.normalised(oldDocument);
+		KeyValue after = flat.normalised(newDocument);
+		if (before == null || after == null) {
+			return super.nullAwareEqualsKeys(oldDocument, newDocument);
+		}
+		return before.equals(after);
 	}
 
 	/** Whether the planner may use this index: finished, and never multikey. */

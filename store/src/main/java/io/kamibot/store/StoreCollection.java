@@ -1,5 +1,6 @@
 package io.kamibot.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -109,11 +113,57 @@ final class StoreCollection extends H2Collection {
 		}
 	}
 
+	/**
+	 * The size is not kept up to date on every write: that encoded both images of each change once more and wrote
+	 * the total to the store (a third of the cost of an update by {@code _id}), for a number only {@code collStats}
+	 * asks for. It is counted when asked.
+	 */
+	@Override
+	protected boolean tracksDataSize() {
+		return false;
+	}
+
+	@Override
+	protected synchronized int getDataSize() {
+		if (dataMap == null) {
+			// Asked by the server's constructor, for a log line, before this one ran.
+			return 0;
+		}
+		long size = 0;
+		ByteBuf buffer = Unpooled.buffer();
+		try {
+			for (Document document : dataMap.values()) {
+				buffer.clear();
+				BsonEncoder.encodeDocument(document, buffer);
+				size += buffer.writerIndex();
+			}
+		}
+		finally {
+			buffer.release();
+		}
+		return (int) Math.min(size, Integer.MAX_VALUE);
+	}
+
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
 		Predicates predicates = Predicates.of(query);
 		Iterable<Object> unique = byUniqueIndex(predicates);
+		if (unique != null && (orderBy == null || orderBy.isEmpty()) && numberToSkip == 0
+				&& (fieldSelector == null || fieldSelector.isEmpty())) {
+			// A lookup by a unique key (every update by _id): the few documents found are matched one by one.
+			List<Document> matched = new ArrayList<>(1);
+			for (Object position : unique) {
+				Document document = getDocument(position);
+				if (document != null && documentMatchesQuery(document, query)) {
+					matched.add(document);
+					if (matched.size() == limit) {
+						break;
+					}
+				}
+			}
+			return createQueryResult(matched, batchSize);
+		}
 		if (unique != null) {
 			return matchDocumentsFromStream(documents(unique), query, orderBy, numberToSkip, limit, batchSize,
 					fieldSelector);

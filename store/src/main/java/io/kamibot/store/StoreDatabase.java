@@ -93,7 +93,7 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		if (!state.complete(indexName)) {
 			positions.clear();
 		}
-		return new UniqueIndex(indexName, keys, sparse, positions, state);
+		return new UniqueIndex(indexName, keys, sparse, positions, state, "_id");
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -24,12 +25,84 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	private final MVMap<Object[], Object> positions;
 	private final IndexState state;
+	private final FlatKeys flat;
+	private final List<String> fields;
+
+	private final String idField;
 
 	UniqueIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<Object[], Object> positions,
-			IndexState state) {
+			IndexState state, String idField) {
 		super(name, keys, sparse);
+		this.idField = idField;
 		this.positions = positions;
 		this.state = state;
+		this.flat = new FlatKeys(keys);
+		this.fields = keys.stream().map(IndexKey::getKey).toList();
+	}
+
+	@Override
+	protected List<String> keys() {
+		return fields;
+	}
+
+	@Override
+	public Set<KeyValue> getKeyValues(Document document) {
+		KeyValue key = flat.normalised(document);
+		return key != null ? Set.of(key) : super.getKeyValues(document);
+	}
+
+	/**
+	 * The position of a stored document. The server asks it of every index, each time it updates one, and requires
+	 * them to agree: a stored document's position is its {@code _id} (as in {@link SecondaryIndex}), so this index
+	 * answers without a B-tree descent. A document without an {@code _id} value is looked up.
+	 */
+	@Override
+	public Object getPosition(Document document) {
+		Object id = document.getOrMissing(idField);
+		if (id != null && !(id instanceof Missing)) {
+			return id;
+		}
+		KeyValue key = flat.normalised(document);
+		return key != null ? getPosition(key) : super.getPosition(document);
+	}
+
+	@Override
+	protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+		KeyValue before = flat.normalised(oldDocument);
+		KeyValue after = flat.normalised(newDocument);
+		if (before == null || after == null) {
+			return super.nullAwareEqualsKeys(oldDocument, newDocument);
+		}
+		return before.equals(after);
+	}
+
+	@Override
+	public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+		KeyValue key = flat.normalised(document);
+		if (key == null) {
+			super.checkAdd(document, collection);
+		}
+		else if (!sparseWithoutKeys(document) && getPosition(key) != null) {
+			throw new DuplicateKeyError(this, collection, getKeys(), flat.raw(document));
+		}
+	}
+
+	@Override
+	public synchronized void checkUpdate(Document oldDocument, Document newDocument,
+			MongoCollection<Object> collection) {
+		KeyValue before = flat.normalised(oldDocument);
+		KeyValue after = flat.normalised(newDocument);
+		if (before == null || after == null) {
+			super.checkUpdate(oldDocument, newDocument, collection);
+			return;
+		}
+		if (before.equals(after) || sparseWithoutKeys(newDocument)) {
+			return;
+		}
+		Object taken = getPosition(after);
+		if (taken != null && !taken.equals(getPosition(before))) {
+			throw new DuplicateKeyError(this, collection, getKeys(), flat.raw(newDocument));
+		}
 	}
 
 	/** Marks the index finished once every document is in it. */
@@ -64,8 +137,12 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 	}
 
 	private boolean sparseWithoutKeys(Document document) {
-		return isSparse()
-				&& keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+		if (!isSparse()) {
+			return false;
+		}
+		Boolean lacksAll = flat.lacksAll(document);
+		return lacksAll != null ? lacksAll
+				: keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
 	}
 
 	@Override
