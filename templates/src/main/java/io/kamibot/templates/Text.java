@@ -156,7 +156,25 @@ public enum Text {
 	WECHAT_MENU_ORDERS("wechat.menu.orders"),
 	WECHAT_MENU_HELP("wechat.menu.help"),
 	WEBCHAT_REFUSED("webchat.refused"),
-	WEBCHAT_TOO_MANY_CHATS("webchat.too.many.chats");
+	WEBCHAT_TOO_MANY_CHATS("webchat.too.many.chats"),
+	EMAIL_USAGE("email.usage"),
+	EMAIL_INVALID("email.invalid"),
+	EMAIL_CONFIRM_SENT("email.confirm.sent"),
+	EMAIL_TOO_SOON("email.too.soon"),
+	EMAIL_STATUS_CONFIRMED("email.status.confirmed"),
+	EMAIL_STATUS_UNCONFIRMED("email.status.unconfirmed"),
+	EMAIL_FORGOTTEN("email.forgotten"),
+	EMAIL_NOT_OFFERED("email.not.offered"),
+	EMAIL_NONE("email.none"),
+	EMAIL_RESENT("email.resent"),
+	EMAIL_BUTTON_SEND("email.button.send"),
+	MAIL_CONFIRM_SUBJECT("mail.confirm.subject"),
+	MAIL_CONFIRM_BODY("mail.confirm.body"),
+	MAIL_CODES_SUBJECT("mail.codes.subject"),
+	MAIL_CODES_INTRO("mail.codes.intro"),
+	MAIL_CODES_OUTRO("mail.codes.outro"),
+	MAIL_PAGE_CONFIRMED("mail.page.confirmed"),
+	MAIL_PAGE_FAILED("mail.page.failed");
 
 	private final String key;
 
