@@ -3,6 +3,9 @@ package io.kamibot.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -29,6 +32,19 @@ final class FlatKeys {
 			flat &= name.indexOf('.') < 0 && !name.startsWith("$");
 		}
 		this.fields = flat ? names : null;
+	}
+
+	/** The document's keys as an index of these fields holds them: read here, else by the server's walk. */
+	Set<KeyValue> keyValues(Document document, Function<Document, Set<KeyValue>> server) {
+		KeyValue key = normalised(document);
+		return key != null ? Set.of(key) : server.apply(document);
+	}
+
+	/** Whether an update leaves the index's key of a document as it was: compared here, else by the server. */
+	boolean sameKeys(Document before, Document after, BiPredicate<Document, Document> server) {
+		KeyValue old = normalised(before);
+		KeyValue now = normalised(after);
+		return old != null && now != null ? old.equals(now) : server.test(before, after);
 	}
 
 	/** The document's key normalised as the server's index does, or {@code null} when the server must read it. */

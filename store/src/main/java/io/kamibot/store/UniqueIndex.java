@@ -47,8 +47,7 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	@Override
 	public Set<KeyValue> getKeyValues(Document document) {
-		KeyValue key = flat.normalised(document);
-		return key != null ? Set.of(key) : super.getKeyValues(document);
+		return flat.keyValues(document, super::getKeyValues);
 	}
 
 	/**
@@ -68,12 +67,7 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	@Override
 	protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
-		KeyValue before = flat.normalised(oldDocument);
-		KeyValue after = flat.normalised(newDocument);
-		if (before == null || after == null) {
-			return super.nullAwareEqualsKeys(oldDocument, newDocument);
-		}
-		return before.equals(after);
+		return flat.sameKeys(oldDocument, newDocument, super::nullAwareEqualsKeys);
 	}
 
 	@Override
