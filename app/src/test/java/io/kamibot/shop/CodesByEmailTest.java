@@ -90,8 +90,8 @@ class CodesByEmailTest {
 		assertThat(shop.get("/email/confirm?t=forged", null).statusCode()).isEqualTo(404);
 
 		String orderNo = buy(shop, chat);
-		List<String> codes = ShopClient.codes(shop.press(chat, "c:" + orderNo)).valueStream().map(JsonNode::asString)
-			.toList();
+		JsonNode shown = shop.press(chat, "c:" + orderNo);
+		List<String> codes = ShopClient.codes(shown).valueStream().map(JsonNode::asString).toList();
 		FakeSmtp.Mail delivery = smtp.next(WAIT);
 		assertThat(delivery.subject()).as("the first mail since the confirmation: not the unconfirmed order's")
 			.contains(orderNo).doesNotContain(unconfirmedOrder);
@@ -102,8 +102,12 @@ class CodesByEmailTest {
 
 		assertThat(text(shop.say(chat, "/email send " + unconfirmedOrder))).contains(unconfirmedOrder);
 		assertThat(smtp.next(WAIT).subject()).contains(unconfirmedOrder);
+		assertThat(ShopClient.buttons(shown)).as("offered under the codes").contains("mail:" + orderNo);
+		assertThat(text(shop.press(chat, "mail:" + orderNo))).contains("buyer@example.com");
+		assertThat(smtp.next(WAIT).plain()).contains(codes);
 
 		assertThat(text(shop.say(chat, "/email off"))).contains("已停止");
+		assertThat(ShopClient.buttons(shop.press(chat, "c:" + orderNo))).noneMatch(b -> b.startsWith("mail:"));
 		assertThat(text(shop.say(chat, "/email send " + orderNo))).contains("没有已确认的邮箱");
 		assertThat(output.getAll()).as("codes are never logged").doesNotContain(codes);
 	}

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.kamibot.conversation.Button;
+import io.kamibot.conversation.ButtonHandler;
+import io.kamibot.conversation.CodesActions;
 import io.kamibot.conversation.Command;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
@@ -17,11 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /email ADDRESS} mails a confirmation link to the address; {@code /email} says where codes go;
- * {@code /email off} stops the mails; {@code /email send ORDER} mails an order's codes again (the button under a
- * delivered order in {@code /orders}).
+ * {@code /email off} stops the mails; {@code /email send ORDER}, or the button under a delivered order's codes
+ * ({@code mail:<ORDER>}, offered once the address is confirmed), mails that order's codes again.
  */
 @Component
-class EmailCommand implements Command {
+class EmailCommand implements Command, ButtonHandler, CodesActions {
 
 	private final EmailAddresses addresses;
 	private final ObjectProvider<Mailer> mailer;
@@ -39,7 +42,23 @@ class EmailCommand implements Command {
 	}
 
 	@Override
+	public String prefix() {
+		return "mail";
+	}
+
+	@Override
+	public List<Button> under(Session session, String orderNo) {
+		if (mailer.getIfAvailable() == null || addresses.confirmed(session.customerId()).isEmpty()) {
+			return List.of();
+		}
+		return List.of(new Button(session.text(Text.EMAIL_BUTTON_SEND, orderNo), "mail:" + orderNo));
+	}
+
+	@Override
 	public List<Reply> handle(Session session, List<String> args) {
+		if (session.inbound().isButton()) {
+			return args.size() == 1 ? resend(session, args.get(0)) : session.say(Text.EMAIL_USAGE);
+		}
 		Mailer mail = mailer.getIfAvailable();
 		if (mail == null) {
 			return session.say(Text.EMAIL_NOT_OFFERED);

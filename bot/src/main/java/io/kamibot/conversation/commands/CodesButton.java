@@ -2,7 +2,9 @@ package io.kamibot.conversation.commands;
 
 import java.util.List;
 
+import io.kamibot.conversation.Button;
 import io.kamibot.conversation.ButtonHandler;
+import io.kamibot.conversation.CodesActions;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
 import io.kamibot.delivery.Deliveries;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class CodesButton implements ButtonHandler {
 
 	private final Deliveries deliveries;
+	private final List<CodesActions> actions;
 
-	CodesButton(Deliveries deliveries) {
+	CodesButton(Deliveries deliveries, List<CodesActions> actions) {
 		this.deliveries = deliveries;
+		this.actions = actions;
 	}
 
 	@Override
@@ -30,6 +34,10 @@ class CodesButton implements ButtonHandler {
 			return session.say(Text.ORDER_NOT_FOUND, "");
 		}
 		List<String> codes = deliveries.reveal(args.get(0), session.customerId(), session.channel());
-		return List.of(new Reply(session.text(Text.CODES, args.get(0), String.join("\n", codes)), List.of(), codes));
+		List<List<Button>> buttons = actions.stream()
+			.flatMap(a -> a.under(session, args.get(0)).stream())
+			.map(List::of)
+			.toList();
+		return List.of(new Reply(session.text(Text.CODES, args.get(0), String.join("\n", codes)), buttons, codes));
 	}
 }
