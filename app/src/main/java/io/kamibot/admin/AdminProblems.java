@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
-		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class, ResellersApi.class, PricesApi.class })
+		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class, ResellersApi.class, PricesApi.class,
+		CouponsApi.class })
 class AdminProblems {
 
 	@ExceptionHandler

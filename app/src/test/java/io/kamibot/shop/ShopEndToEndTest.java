@@ -188,6 +188,34 @@ class ShopEndToEndTest {
 	}
 
 	@Test
+	void sellsWithACouponAtItsPriceAndSaysWhyOneIsRefused() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("E2E-CPN", """
+				{"title":"Coupon card","priceFen":2000,"active":true}
+				""");
+		shop.importCodes("E2E-CPN", "E2E-CPN-CODE-1\nE2E-CPN-CODE-2\nE2E-CPN-CODE-3\n");
+		assertThat(shop.put("/api/admin/coupons/spring25", """
+				{"percentOff":25,"minFen":1000,"skus":["E2E-CPN"],"maxUses":1,"maxUsesPerCustomer":1}
+				""", TOKEN).statusCode()).isEqualTo(200);
+		assertThat(shop.put("/api/admin/coupons/BAD", """
+				{"percentOff":25,"fenOff":100}
+				""", TOKEN).statusCode()).isEqualTo(400);
+
+		JsonNode placed = shop.say("coupon-buyer", "/buy E2E-CPN 2 spring25");
+		assertThat(text(placed)).contains("SPRING25", "¥10.00", "¥30.00");
+		String orderNo = text(placed).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+		assertThat(text(shop.say("late-buyer", "/buy E2E-CPN 1 SPRING25"))).contains("已被领完");
+		assertThat(text(shop.say("late-buyer", "/buy E2E-CPN 1 NOPE"))).contains("没有这张优惠券");
+		assertThat(text(shop.say("late-buyer", "/orders"))).as("no order left behind").contains("还没有订单");
+
+		JsonNode coupon = ShopClient.ok(shop.get("/api/admin/coupons/SPRING25", TOKEN));
+		assertThat(coupon.get("coupon").get("uses").asInt()).isEqualTo(1);
+		assertThat(coupon.get("uses").get(0).get("orderNo").asString()).isEqualTo(orderNo);
+		assertThat(coupon.get("uses").get(0).get("discountFen").asLong()).isEqualTo(1000);
+		assertThat(shop.get("/api/admin/coupons/NONE", TOKEN).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void seedsTheDemoCatalogAndSellsFromIt() {
 		ShopClient shop = new ShopClient(port, TOKEN);
 		JsonNode catalog = shop.press("demo-buyer", "cat");

@@ -9,6 +9,7 @@ import io.kamibot.delivery.NotDeliveredYet;
 import io.kamibot.ordering.IllegalOrderTransition;
 import io.kamibot.ordering.InvalidQuantity;
 import io.kamibot.ordering.OrderNotFound;
+import io.kamibot.pricing.CouponRefused;
 import io.kamibot.ordering.ProductUnavailable;
 import io.kamibot.payment.NotPayable;
 import io.kamibot.payment.UnknownPaymentMethod;
@@ -52,6 +53,9 @@ class Failures {
 		if (failure instanceof IllegalOrderTransition e) {
 			// The only move a buyer makes directly is cancelling; the order has moved on (paid, expired …).
 			return answer(session.say(Text.ORDER_CANNOT_CANCEL, e.orderNo(), status(session, e.status())));
+		}
+		if (failure instanceof CouponRefused e) {
+			return answer(session.say(Text.COUPON_REFUSED, e.code(), session.text("coupon.refused." + e.reason().name())));
 		}
 		if (failure instanceof RiskRefused e) {
 			return answer(switch (e.rule()) {

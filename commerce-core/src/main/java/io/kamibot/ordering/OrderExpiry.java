@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.kamibot.events.DomainEvents;
+import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderExpired;
 import io.kamibot.stock.Stock;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ final class OrderExpiry {
 		for (Order order : abandoned) {
 			if (moves.once(order, OrderEvent.CANCEL, new Update()).isPresent()) {
 				stock.release(order.orderNo());
+				// Nobody saw it, but what it took (a coupon's use) goes back.
+				events.publish(new OrderCancelled(order.orderNo(), order.customerId()));
 				changed++;
 			}
 		}

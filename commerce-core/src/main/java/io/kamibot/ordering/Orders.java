@@ -9,6 +9,7 @@ import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Sku;
 import io.kamibot.events.DomainEvents;
+import io.kamibot.pricing.Coupons;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
@@ -42,14 +43,14 @@ public class Orders {
 	private final OrderExpiry expiry;
 
 	Orders(MongoTemplate mongo, Catalog catalog, Stock stock, DomainEvents events, Clock clock,
-			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules) {
+			OrderingSettings settings, ShopSettings shop, ObjectProvider<OrderRules> rules, Coupons coupons) {
 		this.mongo = mongo;
 		this.stock = stock;
 		this.events = events;
 		this.clock = clock;
 		this.moves = new OrderMoves(mongo, events, clock);
 		this.placement = new OrderPlacement(mongo, catalog, stock, events, clock, settings,
-				new OrderNumbers(shop.zone()), moves, rules);
+				new OrderNumbers(shop.zone()), moves, rules, coupons);
 		this.expiry = new OrderExpiry(mongo, moves, stock, events, clock);
 	}
 
@@ -70,7 +71,17 @@ public class Orders {
 	 * @throws OutOfStock when not enough codes are available; no order is left behind
 	 */
 	public Order place(String customerId, Sku sku, int quantity, String origin) {
-		return placement.place(customerId, sku, quantity, origin);
+		return placement.place(customerId, sku, quantity, origin, null);
+	}
+
+	/**
+	 * Places an order as {@link #place(String, Sku, int, String)} does, with a coupon's discount taken off its price
+	 * (its use given back if the order expires or is cancelled).
+	 *
+	 * @throws io.kamibot.pricing.CouponRefused when the coupon cannot be used; no order is left behind
+	 */
+	public Order place(String customerId, Sku sku, int quantity, String origin, String coupon) {
+		return placement.place(customerId, sku, quantity, origin, coupon);
 	}
 
 	public Optional<Order> find(String orderNo) {

@@ -174,7 +174,9 @@ public enum Text {
 	MAIL_CODES_INTRO("mail.codes.intro"),
 	MAIL_CODES_OUTRO("mail.codes.outro"),
 	MAIL_PAGE_CONFIRMED("mail.page.confirmed"),
-	MAIL_PAGE_FAILED("mail.page.failed");
+	MAIL_PAGE_FAILED("mail.page.failed"),
+	COUPON_APPLIED("coupon.applied"),
+	COUPON_REFUSED("coupon.refused");
 
 	private final String key;
 

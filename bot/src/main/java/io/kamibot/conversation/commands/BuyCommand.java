@@ -11,7 +11,7 @@ import io.kamibot.conversation.Session;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
 
-/** {@code /buy SKU QTY} and the quantity buttons ({@code q:<SKU>:<QTY>}): place an order. */
+/** {@code /buy SKU QTY [COUPON]} and the quantity buttons ({@code q:<SKU>:<QTY>}): place an order. */
 @Component
 class BuyCommand implements Command, ButtonHandler {
 
@@ -34,11 +34,12 @@ class BuyCommand implements Command, ButtonHandler {
 	@Override
 	public List<Reply> handle(Session session, List<String> args) {
 		if (args.size() == 1 && Sku.isValid(args.get(0))) {
-			return checkout.order(session, new Sku(args.get(0)), 1);
+			return checkout.order(session, new Sku(args.get(0)), 1, null);
 		}
-		if (args.size() != 2 || !Sku.isValid(args.get(0)) || !args.get(1).matches("\\d{1,4}")) {
+		if (args.size() < 2 || args.size() > 3 || !Sku.isValid(args.get(0)) || !args.get(1).matches("\\d{1,4}")) {
 			return session.say(Text.BUY_USAGE);
 		}
-		return checkout.order(session, new Sku(args.get(0)), Integer.parseInt(args.get(1)));
+		String coupon = args.size() == 3 ? args.get(2) : null;
+		return checkout.order(session, new Sku(args.get(0)), Integer.parseInt(args.get(1)), coupon);
 	}
 }
