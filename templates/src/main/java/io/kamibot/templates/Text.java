@@ -8,6 +8,15 @@ public enum Text {
 
 	WELCOME("welcome"),
 	HELP("help"),
+	// The owner's console and the web storefront (issue 15).
+	HELP_MORE("help.more"),
+	SUPPORT_CONTACT("support.contact"),
+	PRODUCT_SOLD_OUT("product.sold.out"),
+	RESTOCK_BUTTON("restock.button"),
+	RESTOCK_SUBSCRIBED("restock.subscribed"),
+	RESTOCK_NOTICE("restock.notice"),
+	ORDERS_PAY("orders.pay"),
+	CODES_LINK("codes.link"),
 	UNKNOWN_INPUT("unknown.input"),
 	MENU_CATALOG("menu.catalog"),
 	MENU_ORDERS("menu.orders"),
