@@ -18,6 +18,8 @@ final class ProductChange {
 		List<String> parts = new ArrayList<>();
 		add(parts, "title", draft.title());
 		add(parts, "description", draft.description());
+		add(parts, "English title", draft.titleEn());
+		add(parts, "English description", draft.descriptionEn());
 		add(parts, "category", draft.category());
 		if (draft.priceFen() != null) {
 			parts.add("price " + Money.fen(draft.priceFen()).display());

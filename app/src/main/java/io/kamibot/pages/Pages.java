@@ -78,14 +78,18 @@ class Pages {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore())
-				.header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce
-						+ "'; style-src 'nonce-" + nonce + "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
-						+ "form-action 'none'; frame-ancestors 'none'")
+				.header("Content-Security-Policy", policy(nonce))
 				.body(html.toString());
 		}
 	}
 
-	private static String nonce() {
+	/** The policy of a page whose own script and style elements carry the nonce. */
+	static String policy(String nonce) {
+		return "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
+				+ "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+	}
+
+	static String nonce() {
 		byte[] bytes = new byte[18];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -50,7 +50,8 @@ class CatalogCommand implements Command, ButtonHandler {
 		List<List<Button>> buttons = new ArrayList<>();
 		for (Product product : products.subList(0, Math.min(products.size(), MAX_PRODUCTS))) {
 			long available = stock.available(product.id());
-			String line = session.text(Text.CATALOG_ITEM, product.title(), product.price().display(), available);
+			String line = session.text(Text.CATALOG_ITEM, product.title(session.locale()), product.price().display(),
+					available);
 			text.append('\n').append(line);
 			buttons.add(List.of(new Button(line, "p:" + product.sku())));
 		}
