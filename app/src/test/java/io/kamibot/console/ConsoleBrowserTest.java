@@ -94,6 +94,28 @@ class ConsoleBrowserTest extends ConsoleShop {
 		assertThat(exported.split("\r\n")).hasSize(2);
 	}
 
+	@Test
+	void buyerOpensAProductLinkPaysAndComesBackToTheCodesThroughTheirPage() {
+		String sku = product("Link card", 880, 2);
+		browser.driver().get("http://127.0.0.1:" + port + "/?p=" + sku);
+		browser.click(By.cssSelector("button.cb[data-data='q:" + sku + ":1']"));
+		browser.step("product opened from its link");
+		browser.click(By.cssSelector("button.cb[data-data^='pay:sandbox:']"));
+		String code = browser.visible(By.cssSelector(".codebox code")).getText();
+		assertThat(code).startsWith(sku + "-CODE-");
+		browser.step("codes delivered");
+		assertThat(browser.driver().findElements(By.cssSelector(".codebox"))).hasSize(1);
+		assertThat(browser.driver().findElements(By.cssSelector(".bubble")))
+			.noneMatch(bubble -> bubble.getText().contains(code));
+		assertThat(browser.visible(By.cssSelector(".codebox button.copy")).getText()).isEqualTo("Copy · 复制");
+
+		String page = browser.visible(By.cssSelector("a.file[href*='/codes/']")).getAttribute("href");
+		browser.driver().manage().deleteAllCookies();
+		browser.driver().get(page);
+		assertThat(browser.visible(By.cssSelector("main code")).getText()).isEqualTo(code);
+		browser.step("codes page");
+	}
+
 	private void signIn() {
 		browser.driver().get("http://127.0.0.1:" + port + "/admin.html");
 		browser.type(By.id("token"), TOKEN);
