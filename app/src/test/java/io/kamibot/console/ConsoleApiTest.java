@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admin API the console's sections stand on: order search, detail and export, shelf, dashboard, settings. */
 class ConsoleApiTest extends ConsoleShop {
@@ -158,18 +159,40 @@ class ConsoleApiTest extends ConsoleShop {
 		ShopClient shop = shop();
 		int audited = ShopClient.ok(shop.get("/api/admin/audit?action=shop.settings", TOKEN)).size();
 		JsonNode saved = ShopClient.ok(shop.put("/api/admin/settings",
-				"{\"name\":\"Moon Codes\",\"notice\":\"Closed on Sunday\",\"support\":\"@moon_help\"}", TOKEN));
-		assertThat(saved.get("name").asString()).isEqualTo("Moon Codes");
+				"{\"name\":\"Moon <Codes>\",\"notice\":\"Closed on Sunday\",\"support\":\"@moon_help\"}", TOKEN));
+		assertThat(saved.get("name").asString()).isEqualTo("Moon <Codes>");
+		assertThat(shop.get("/", null).body()).contains("<title>Moon &lt;Codes&gt;</title>").doesNotContain("{{shop}}");
 		String welcome = ShopClient.text(shop.say(unique("buyer"), "/start"));
-		assertThat(welcome).contains("Moon Codes").contains("Closed on Sunday").contains("@moon_help");
+		assertThat(welcome).contains("Moon <Codes>").contains("Closed on Sunday").contains("@moon_help");
 		assertThat(ShopClient.text(shop.say(unique("buyer"), "/help"))).contains("/problem").contains("@moon_help");
 
 		ShopClient.ok(shop.put("/api/admin/settings", "{\"notice\":\"\"}", TOKEN));
 		String later = ShopClient.text(shop.say(unique("buyer"), "/start"));
-		assertThat(later).contains("Moon Codes").doesNotContain("Closed on Sunday");
+		assertThat(later).contains("Moon <Codes>").doesNotContain("Closed on Sunday");
 		assertThat(shop.put("/api/admin/settings", "{\"name\":\"\"}", TOKEN).statusCode()).isEqualTo(400);
 		assertThat(ShopClient.ok(shop.get("/api/admin/audit?action=shop.settings", TOKEN))).hasSize(audited + 2);
 		ShopClient.ok(shop.put("/api/admin/settings", "{\"name\":\"Kamibot 卡密商店\",\"support\":\"\"}", TOKEN));
+	}
+
+	@Test
+	void feedsAlertsAsReadableTextsWithTheirButtons() {
+		ShopClient shop = shop();
+		String sku = product("Alerted", 100, 1);
+		sale(shop, unique("buyer"), sku);
+		JsonNode alert = await().atMost(Duration.ofSeconds(15)).until(() -> alertAbout(shop, "OUT_OF_STOCK", sku),
+				found -> found != null);
+		assertThat(alert.get("text").asString()).contains(sku).contains("Alerted").doesNotContain("{0}");
+		assertThat(alert.get("textEn").asString()).startsWith("⛔ Out of stock: " + sku);
+		assertThat(alert.get("actions").toString()).contains("PAUSE").contains(sku);
+	}
+
+	private static JsonNode alertAbout(ShopClient shop, String type, String sku) {
+		for (JsonNode alert : ShopClient.ok(shop.get("/api/admin/alerts?limit=100", TOKEN)).get("alerts")) {
+			if (alert.get("type").asString().equals(type) && alert.get("args").toString().contains(sku)) {
+				return alert;
+			}
+		}
+		return null;
 	}
 
 	private static JsonNode search(ShopClient shop, String query) {
