@@ -21,11 +21,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
  * driven through Selenium, one per test class. Each step takes a screenshot; when a test fails, its steps are
- * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it.
+ * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it (with
+ * {@code -Dkamibot.screenshots=all}, also when it passes).
  * Without the two programs the tests are skipped, saying so.
  */
 final class Browser implements TestWatcher {
@@ -116,21 +118,34 @@ final class Browser implements TestWatcher {
 		if (driver != null) {
 			steps.add(new Step("failed", driver.getScreenshotAs(OutputType.BYTES)));
 		}
-		Path dir = SCREENSHOTS.resolve(context.getRequiredTestMethod().getName());
 		try {
-			Files.createDirectories(dir);
-			for (int i = 0; i < steps.size(); i++) {
-				Files.write(dir.resolve(String.format("%02d-%s.png", i + 1, steps.get(i).name())), steps.get(i).png());
-			}
+			keep(context);
 		}
 		catch (IOException e) {
 			cause.addSuppressed(e);
 		}
-		steps.clear();
 	}
 
 	@Override
 	public void testSuccessful(ExtensionContext context) {
+		if ("all".equals(System.getProperty("kamibot.screenshots"))) {
+			try {
+				keep(context);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		steps.clear();
+	}
+
+	private void keep(ExtensionContext context) throws IOException {
+		Path dir = SCREENSHOTS.resolve(context.getRequiredTestMethod().getName());
+		FileSystemUtils.deleteRecursively(dir); // an earlier run's pictures would mix with these
+		Files.createDirectories(dir);
+		for (int i = 0; i < steps.size(); i++) {
+			Files.write(dir.resolve(String.format("%02d-%s.png", i + 1, steps.get(i).name())), steps.get(i).png());
+		}
 		steps.clear();
 	}
 

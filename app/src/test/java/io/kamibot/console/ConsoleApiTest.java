@@ -186,6 +186,33 @@ class ConsoleApiTest extends ConsoleShop {
 		assertThat(alert.get("actions").toString()).contains("PAUSE").contains(sku);
 	}
 
+	@Test
+	void everyNewEndpointRefusesWithoutTheTokenAndChangesNothing() {
+		ShopClient shop = shop();
+		String sku = product("Guarded", 100, 1);
+		String orderNo = sale(shop, unique("buyer"), sku);
+		String[][] calls = { { "GET", "/api/admin/stock" }, { "GET", "/api/admin/dashboard" },
+				{ "GET", "/api/admin/settings" }, { "PUT", "/api/admin/settings" }, { "GET", "/api/admin/orders" },
+				{ "GET", "/api/admin/orders/" + orderNo }, { "GET", "/api/admin/orders.csv" },
+				{ "POST", "/api/admin/products/" + sku + "/pause" }, { "POST", "/api/admin/orders/" + orderNo + "/resend" },
+				{ "POST", "/api/admin/orders/" + orderNo + "/replace" }, { "POST", "/api/admin/payments/P123/refund" },
+				{ "POST", "/api/admin/stock/void-expired" } };
+		for (String[] call : calls) {
+			for (String token : new String[] { null, "wrong-" + TOKEN }) {
+				int status = switch (call[0]) {
+					case "GET" -> shop.get(call[1], token).statusCode();
+					case "PUT" -> shop.put(call[1], "{\"name\":\"Taken\"}", token).statusCode();
+					default -> shop.post(call[1], "", "text/plain", token).statusCode();
+				};
+				assertThat(status).as(call[0] + " " + call[1]).isEqualTo(401);
+			}
+		}
+		assertThat(ShopClient.ok(shop.get("/api/admin/products/" + sku, TOKEN)).get("active").asBoolean()).isTrue();
+		assertThat(ShopClient.ok(shop.get("/api/admin/settings", TOKEN)).get("name").asString()).isNotEqualTo("Taken");
+		assertThat(ShopClient.ok(shop.get("/api/admin/audit?target=" + orderNo, TOKEN)).toString())
+			.doesNotContain("order.resend");
+	}
+
 	private static JsonNode alertAbout(ShopClient shop, String type, String sku) {
 		for (JsonNode alert : ShopClient.ok(shop.get("/api/admin/alerts?limit=100", TOKEN)).get("alerts")) {
 			if (alert.get("type").asString().equals(type) && alert.get("args").toString().contains(sku)) {

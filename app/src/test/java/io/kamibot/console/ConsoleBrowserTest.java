@@ -92,6 +92,10 @@ class ConsoleBrowserTest extends ConsoleShop {
 		String exported = Files.readString(csv, StandardCharsets.UTF_8);
 		assertThat(exported).contains("order,created,status").contains(orderNo + ",").contains("REFUNDED");
 		assertThat(exported.split("\r\n")).hasSize(2);
+
+		browser.click(By.cssSelector("#tabs button[data-tab=alerts]"));
+		browser.awaitText(By.id("alerts-count"), "sent");
+		browser.step("alerts");
 	}
 
 	@Test
