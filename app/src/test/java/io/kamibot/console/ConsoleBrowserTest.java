@@ -93,6 +93,20 @@ class ConsoleBrowserTest extends ConsoleShop {
 		assertThat(exported).contains("order,created,status").contains(orderNo + ",").contains("REFUNDED");
 		assertThat(exported.split("\r\n")).hasSize(2);
 
+		String reseller = unique("shop");
+		browser.click(By.cssSelector("#tabs button[data-tab=resellers]"));
+		browser.type(By.id("rf-id"), reseller);
+		browser.type(By.id("rf-name"), "Corner shop");
+		browser.type(By.id("rf-level"), "2");
+		browser.click(By.id("rf-save"));
+		browser.awaitText(By.id("rs-view"), "Link code");
+		browser.type(By.id("rt-amount"), "300");
+		browser.type(By.id("rt-ref"), "opening");
+		browser.click(By.cssSelector("#reseller-topup button"));
+		browser.awaitText(By.id("reseller-wallet-error"), "¥300.00");
+		browser.awaitText(By.id("rs-view"), "¥300.00");
+		browser.step("reseller");
+
 		browser.click(By.cssSelector("#tabs button[data-tab=alerts]"));
 		browser.awaitText(By.id("alerts-count"), "sent");
 		browser.step("alerts");
