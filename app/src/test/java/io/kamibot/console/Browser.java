@@ -93,8 +93,11 @@ final class Browser implements TestWatcher {
 
 	/** Waits (at most 15 s) until the element's text contains the fragment, and returns the text. */
 	String awaitText(By by, String fragment) {
-		new WebDriverWait(driver, Duration.ofSeconds(15))
-			.until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
+		return awaitText(by, fragment, Duration.ofSeconds(15));
+	}
+
+	String awaitText(By by, String fragment, Duration atMost) {
+		new WebDriverWait(driver, atMost).until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
 		return driver.findElement(by).getText();
 	}
 

@@ -12,6 +12,7 @@ import io.kamibot.shop.ShopClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * product, import 10,000 codes from a file, read the dashboard after a sale, find the order, refund it and export
  * the orders as CSV.
  */
+@Timeout(300)
 class ConsoleBrowserTest extends ConsoleShop {
 
 	@RegisterExtension
@@ -58,7 +60,8 @@ class ConsoleBrowserTest extends ConsoleShop {
 		Path file = codes(sku, 10_000);
 		browser.visible(By.id("stock-file")).sendKeys(file.toAbsolutePath().toString());
 		browser.click(By.id("stock-import"));
-		String report = browser.awaitText(By.id("stock-report"), "Imported · 已导入 10000");
+		// 10,000 codes take a few seconds to check, seal and store; far longer on a machine busy with other builds.
+		String report = browser.awaitText(By.id("stock-report"), "Imported · 已导入 10000", Duration.ofSeconds(120));
 		assertThat(report).contains("rejected · 拒绝 1").contains("10002").contains("bad date");
 		browser.awaitText(By.id("stock-history"), "10000 imported");
 		browser.step("codes imported");
@@ -77,11 +80,12 @@ class ConsoleBrowserTest extends ConsoleShop {
 		browser.awaitText(By.id("orders"), orderNo);
 		browser.click(By.cssSelector("#orders tr[data-order='" + orderNo + "']"));
 		browser.awaitText(By.id("od-number"), orderNo);
-		browser.awaitText(By.id("od-fields"), "DELIVERED");
+		browser.awaitText(By.id("od-fields"), "Delivered · 已发货");
 		browser.step("order found");
 		browser.click(By.cssSelector("#od-actions button[data-act=refund]"));
 		browser.confirm();
 		browser.awaitText(By.id("order-detail-error"), "REFUNDED");
+		browser.awaitText(By.id("od-fields"), "Refunded · 已退款");
 		browser.awaitText(By.id("od-history"), "order.refund");
 		browser.step("order refunded");
 
