@@ -2,6 +2,7 @@ package io.kamibot.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import io.kamibot.alerts.Alerts;
 import io.kamibot.alerts.Alerts.DeliveryCounts;
 import io.kamibot.alerts.Alerts.DeliveryState;
 import io.kamibot.alerts.DeliveryStatus;
+import io.kamibot.templates.Texts;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,9 +30,11 @@ class AlertsApi {
 	private static final int MAX_LIMIT = 500;
 
 	private final Alerts alerts;
+	private final Texts texts;
 
-	AlertsApi(Alerts alerts) {
+	AlertsApi(Alerts alerts, Texts texts) {
 		this.alerts = alerts;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -42,20 +46,29 @@ class AlertsApi {
 		Map<String, List<DeliveryState>> deliveries = alerts.deliveries(recent.stream().map(Alert::id).toList())
 			.stream()
 			.collect(Collectors.groupingBy(DeliveryState::alertId));
-		return new Feed(recent.stream().map(a -> FeedItem.of(a, deliveries.getOrDefault(a.id(), List.of()))).toList(),
+		return new Feed(recent.stream()
+			.map(a -> FeedItem.of(a, deliveries.getOrDefault(a.id(), List.of()), texts))
+			.toList(),
 				alerts.deliveryCounts(), alerts.destinations().size());
 	}
 
 	record Feed(List<FeedItem> alerts, DeliveryCounts deliveries, int destinations) {
 	}
 
-	/** An alert without its image bytes, with where it is on its way to each destination. */
+	/**
+	 * An alert without its image bytes, with where it is on its way to each destination.
+	 *
+	 * @param text the alert as the admin chats read it, in Chinese; {@code textEn} in English
+	 */
 	record FeedItem(String id, AlertType type, List<String> args, List<AlertAction> actions, boolean image,
-			Instant at, List<Delivery> deliveries) {
+			Instant at, List<Delivery> deliveries, String text, String textEn) {
 
-		static FeedItem of(Alert alert, List<DeliveryState> deliveries) {
+		static FeedItem of(Alert alert, List<DeliveryState> deliveries, Texts texts) {
+			String key = "alert." + alert.type().name();
+			Object[] args = alert.args().toArray();
 			return new FeedItem(alert.id(), alert.type(), alert.args(), alert.actions(), alert.image() != null,
-					alert.at(), deliveries.stream().map(Delivery::of).toList());
+					alert.at(), deliveries.stream().map(Delivery::of).toList(),
+					texts.render(Texts.LOCALES.get(0), key, args), texts.render(Locale.ENGLISH, key, args));
 		}
 	}
 

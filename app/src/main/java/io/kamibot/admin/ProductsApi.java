@@ -27,11 +27,11 @@ class ProductsApi {
 		this.audit = audit;
 	}
 
-	/** Creates the product or changes the fields given; absent fields keep their value. Audited as the draft. */
+	/** Creates the product or changes the fields given; absent fields keep their value. Audited as the fields given. */
 	@PutMapping("/{sku}")
 	Product save(@PathVariable String sku, @RequestBody ProductDraft draft) {
 		Product saved = catalog.save(new Sku(sku), draft);
-		audit.record(AdminApi.ACTOR, "product.save", sku, draft.toString());
+		audit.record(AdminApi.ACTOR, "product.save", sku, ProductChange.describe(draft));
 		return saved;
 	}
 

@@ -32,8 +32,8 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 	void announce(int port) {
 		boolean embedded = environment.getProperty(Defaults.EMBEDDED, Boolean.class, false);
 		String dataDir = environment.getProperty("kamibot.data-dir");
-		log.info("Kamibot is open: web chat at http://localhost:{}/ ({} mode, data in {})", port,
-				embedded ? "embedded" : "production", dataDir);
+		log.info("Kamibot is open: web chat at http://localhost:{}/ , owner's console at http://localhost:{}/admin.html "
+				+ "({} mode, data in {})", port, port, embedded ? "embedded" : "production", dataDir);
 		if (environment.getProperty(Defaults.GENERATED_TOKEN, Boolean.class, false)) {
 			log.info("Admin API token (kept in {}/admin-token): {}", dataDir,
 					environment.getProperty("kamibot.admin.api-token"));

@@ -8,9 +8,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.kamibot.storefront.ShopProfiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -29,18 +31,26 @@ class Pages {
 
 	private static final Pattern INLINE = Pattern.compile("<(script|style)(?=[\\s>])");
 	private static final SecureRandom random = new SecureRandom();
+	private static final String SHOP_NAME = "{{shop}}";
 
 	private final Page chat = Page.load("static/index.html");
 	private final Page console = Page.load("static/admin.html");
+	private final ShopProfiles profiles;
 
+	Pages(ShopProfiles profiles) {
+		this.profiles = profiles;
+	}
+
+	/** The web chat, titled with the shop's name as its settings have it now. */
 	@GetMapping({ "/", "/index.html" })
 	ResponseEntity<String> chat() {
-		return chat.serve();
+		String name = CodesPage.escape(profiles.current().name());
+		return chat.serve(html -> html.replace(SHOP_NAME, name));
 	}
 
 	@GetMapping("/admin.html")
 	ResponseEntity<String> console() {
-		return console.serve();
+		return console.serve(html -> html);
 	}
 
 	/** A page cut where each of its script and style elements opens, so a nonce can go in between. */
@@ -65,7 +75,7 @@ class Pages {
 			return new Page(List.copyOf(parts));
 		}
 
-		ResponseEntity<String> serve() {
+		ResponseEntity<String> serve(UnaryOperator<String> fill) {
 			String nonce = nonce();
 			String attribute = " nonce=\"" + nonce + "\"";
 			StringBuilder html = new StringBuilder(parts.stream().mapToInt(String::length).sum() + 64);
@@ -78,14 +88,18 @@ class Pages {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore())
-				.header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce
-						+ "'; style-src 'nonce-" + nonce + "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
-						+ "form-action 'none'; frame-ancestors 'none'")
-				.body(html.toString());
+				.header("Content-Security-Policy", policy(nonce))
+				.body(fill.apply(html.toString()));
 		}
 	}
 
-	private static String nonce() {
+	/** The policy of a page whose own script and style elements carry the nonce. */
+	static String policy(String nonce) {
+		return "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
+				+ "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+	}
+
+	static String nonce() {
 		byte[] bytes = new byte[18];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

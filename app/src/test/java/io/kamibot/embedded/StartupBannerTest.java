@@ -41,6 +41,13 @@ class StartupBannerTest {
 		assertThat(output.getOut()).contains("Sandbox payment off: Telegram (KAMIBOT_TELEGRAM_TOKEN) configured");
 	}
 
+	@Test
+	void printsTheAddressesOfTheChatAndOfTheOwnersConsole(CapturedOutput output) {
+		banner(Map.of()).announce(8080);
+		assertThat(output.getOut()).contains("web chat at http://localhost:8080/ ",
+				"owner's console at http://localhost:8080/admin.html");
+	}
+
 	private StartupBanner banner(Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(properties);
 		all.put("kamibot.data-dir", data.toString());

@@ -16,6 +16,7 @@ import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderDelivered;
 import io.kamibot.ordering.OrderEvents.OrderExpired;
 import io.kamibot.ordering.Orders;
+import io.kamibot.storefront.CodeLinks;
 import io.kamibot.templates.Text;
 import io.kamibot.templates.Texts;
 import org.slf4j.Logger;
@@ -37,8 +38,11 @@ class Notifier {
 	private final Deliveries deliveries;
 	private final Texts texts;
 	private final Map<String, ChannelOutbox> outboxes;
+	private final CodeLinks links;
 
-	Notifier(Customers customers, Orders orders, Deliveries deliveries, Texts texts, List<ChannelOutbox> outboxes) {
+	Notifier(Customers customers, Orders orders, Deliveries deliveries, Texts texts, List<ChannelOutbox> outboxes,
+			CodeLinks links) {
+		this.links = links;
 		this.customers = customers;
 		this.orders = orders;
 		this.deliveries = deliveries;
@@ -61,7 +65,11 @@ class Notifier {
 			List<String> codes = deliveries.reveal(order.orderNo(), customer.id(), customer.channel());
 			String text = texts.render(customer.language(), Text.DELIVERED, order.orderNo(), order.title(),
 					order.quantity(), String.join("\n", codes));
-			return new Reply(text, List.of(), codes);
+			// The codes' own page, for a buyer who loses this chat.
+			String link = links.forChat(order.orderNo(), customer.id(), customer.channel())
+				.map(url -> "\n\n" + texts.render(customer.language(), Text.CODES_LINK, url))
+				.orElse("");
+			return new Reply(text + link, List.of(), codes);
 		});
 		if (sent) {
 			deliveries.markNotified(orderNo);

@@ -20,5 +20,8 @@ class OrderSchema {
 		orders.createIndex(new Index().on("customerId", Direction.ASC).on("status", Direction.ASC));
 		// Reports read a day of payments.
 		orders.createIndex(new Index().on("paidAt", Direction.ASC));
+		// The console's order list and export, newest first, over everything or one product.
+		orders.createIndex(new Index().on("createdAt", Direction.DESC));
+		orders.createIndex(new Index().on("sku", Direction.ASC).on("createdAt", Direction.DESC));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
@@ -156,6 +157,24 @@ public class Orders {
 			.is(sku.value()))
 			.with(Sort.by("paidAt"))
 			.limit(limit), Order.class);
+	}
+
+	/**
+	 * A page of the orders the query matches, newest first: {@code limit} of them after skipping {@code skip}, and
+	 * whether more follow (asked for one more rather than counted, so no page costs a count of every order).
+	 */
+	public OrderPage search(OrderQuery query, int skip, int limit) {
+		List<Order> found = mongo.find(Query.query(query.criteria())
+			.with(Sort.by(Direction.DESC, "createdAt"))
+			.skip(skip)
+			.limit(limit + 1), Order.class);
+		boolean more = found.size() > limit;
+		return new OrderPage(more ? found.subList(0, limit) : found, more);
+	}
+
+	/** Every order the query matches, newest first, read as the caller goes; close the stream. */
+	public Stream<Order> stream(OrderQuery query) {
+		return mongo.stream(Query.query(query.criteria()).with(Sort.by(Direction.DESC, "createdAt")), Order.class);
 	}
 
 	/** Orders held for an admin's decision, oldest first. */

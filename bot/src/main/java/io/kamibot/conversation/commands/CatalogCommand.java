@@ -15,7 +15,7 @@ import io.kamibot.stock.Stock;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
 
-/** {@code /catalog} and the catalog button: the products on sale, one button each. */
+/** {@code /catalog} and the catalog button: the products on sale, one button each (and not again as text). */
 @Component
 class CatalogCommand implements Command, ButtonHandler {
 
@@ -46,14 +46,14 @@ class CatalogCommand implements Command, ButtonHandler {
 		if (products.isEmpty()) {
 			return session.say(Text.CATALOG_EMPTY);
 		}
-		StringBuilder text = new StringBuilder(session.text(Text.CATALOG_HEADER));
+		// Each product once: as its button, which every channel shows (WeChat as a numbered line).
 		List<List<Button>> buttons = new ArrayList<>();
 		for (Product product : products.subList(0, Math.min(products.size(), MAX_PRODUCTS))) {
 			long available = stock.available(product.id());
-			String line = session.text(Text.CATALOG_ITEM, product.title(), product.price().display(), available);
-			text.append('\n').append(line);
+			String line = session.text(Text.CATALOG_ITEM, product.title(session.locale()), product.price().display(),
+					available);
 			buttons.add(List.of(new Button(line, "p:" + product.sku())));
 		}
-		return List.of(Reply.withButtons(text.toString(), buttons));
+		return List.of(Reply.withButtons(session.text(Text.CATALOG_HEADER), buttons));
 	}
 }

@@ -13,12 +13,13 @@ import io.kamibot.money.Currency;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
+import io.kamibot.payment.Payments;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /orders} and its button: the buyer's recent orders, with a button to show a delivered order's codes again
- * and one to cancel an unpaid one.
+ * and, for an unpaid one, one per payment method of the chat and one to cancel it.
  */
 @Component
 class OrdersCommand implements Command, ButtonHandler {
@@ -26,9 +27,11 @@ class OrdersCommand implements Command, ButtonHandler {
 	private static final int RECENT = 10;
 
 	private final Orders orders;
+	private final Payments payments;
 
-	OrdersCommand(Orders orders) {
+	OrdersCommand(Orders orders, Payments payments) {
 		this.orders = orders;
+		this.payments = payments;
 	}
 
 	@Override
@@ -59,6 +62,10 @@ class OrdersCommand implements Command, ButtonHandler {
 						"c:" + order.orderNo())));
 			}
 			else if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+				for (String method : payments.methodsFor(session.channel(), order)) {
+					buttons.add(List.of(new Button(session.text(Text.ORDERS_PAY, order.orderNo()) + " · "
+							+ session.text("payment.method." + method), "pay:" + method + ":" + order.orderNo())));
+				}
 				buttons.add(List.of(new Button(session.text(Text.BUTTON_CANCEL) + " " + order.orderNo(),
 						"x:" + order.orderNo())));
 			}

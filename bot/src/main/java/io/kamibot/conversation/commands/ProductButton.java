@@ -14,7 +14,10 @@ import io.kamibot.stock.Stock;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
 
-/** A product's page: description, price, stock and quantity buttons ({@code p:<SKU>}). */
+/**
+ * A product's page: description, price, stock and quantity buttons ({@code p:<SKU>}); a sold-out product says so
+ * and offers "tell me when back".
+ */
 @Component
 class ProductButton implements ButtonHandler {
 
@@ -47,8 +50,11 @@ class ProductButton implements ButtonHandler {
 			return session.say(Text.PRODUCT_UNAVAILABLE, sku);
 		}
 		long available = stock.available(sku);
-		String text = session.text(Text.PRODUCT_DETAIL, product.title(),
-				product.description() == null ? "" : product.description(), product.price().display(), available,
+		if (available == 0) {
+			return soldOut(session, product);
+		}
+		String text = session.text(Text.PRODUCT_DETAIL, product.title(session.locale()),
+				product.description(session.locale()) == null ? "" : product.description(session.locale()), product.price().display(), available,
 				product.sku());
 		List<Button> quantities = new ArrayList<>();
 		for (int quantity : QUANTITIES) {
@@ -62,5 +68,14 @@ class ProductButton implements ButtonHandler {
 		}
 		rows.add(List.of(new Button(session.text(Text.BUTTON_BACK), "cat")));
 		return List.of(Reply.withButtons(text, rows));
+	}
+
+	/** Says so, instead of asking for a quantity there is none of, and offers to tell the buyer when it is back. */
+	private static List<Reply> soldOut(Session session, Product product) {
+		String text = session.text(Text.PRODUCT_SOLD_OUT, product.title(session.locale()),
+				product.description(session.locale()) == null ? "" : product.description(session.locale()), product.price().display(), product.sku());
+		return List.of(Reply.withButtons(text,
+				List.of(List.of(new Button(session.text(Text.RESTOCK_BUTTON), "restock:" + product.sku())),
+						List.of(new Button(session.text(Text.BUTTON_BACK), "cat")))));
 	}
 }

@@ -1,0 +1,157 @@
+package io.kamibot.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
+ * driven through Selenium, one per test class. Each step takes a screenshot; when a test fails, its steps are
+ * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it (with
+ * {@code -Dkamibot.screenshots=all}, also when it passes).
+ * Without the two programs the tests are skipped, saying so.
+ */
+final class Browser implements TestWatcher {
+
+	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMIUM", "/usr/bin/chromium"));
+	static final Path DRIVER = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+	private static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+
+	private final List<Step> steps = new ArrayList<>();
+	private ChromeDriver driver;
+	private Path downloads;
+
+	/** Starts Chromium, or skips the class when it is not installed. */
+	void start() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+				"No Chromium at " + CHROMIUM + " or no ChromeDriver at " + DRIVER + ", so the browser tests are skipped: "
+						+ "apt-get install chromium chromium-driver (.ci/run does)");
+		try {
+			downloads = Files.createTempDirectory("kamibot-downloads");
+			Path profile = Files.createTempDirectory("kamibot-chromium");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			// As Debian's Chromium runs here as root and offline: no sandbox, no calls home, a fresh profile.
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=en-US",
+					"--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false, "intl.accept_languages", "en-US,en"));
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			driver = new ChromeDriver(service, options);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void stop() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	WebDriver driver() {
+		return driver;
+	}
+
+	Path downloads() {
+		return downloads;
+	}
+
+	/** Marks a step of the test with a screenshot, kept only if the test fails. */
+	void step(String name) {
+		steps.add(new Step(name, driver.getScreenshotAs(OutputType.BYTES)));
+	}
+
+	/** The element once it is visible (at most 15 s). */
+	WebElement visible(By by) {
+		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Waits (at most 15 s) until the element's text contains the fragment, and returns the text. */
+	String awaitText(By by, String fragment) {
+		return awaitText(by, fragment, Duration.ofSeconds(15));
+	}
+
+	String awaitText(By by, String fragment, Duration atMost) {
+		new WebDriverWait(driver, atMost).until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
+		return driver.findElement(by).getText();
+	}
+
+	void click(By by) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	void type(By by, String text) {
+		WebElement field = visible(by);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Accepts the confirm dialog the page opened (at most 15 s). */
+	void confirm() {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent()).accept();
+	}
+
+	@Override
+	public void testFailed(ExtensionContext context, Throwable cause) {
+		if (driver != null) {
+			steps.add(new Step("failed", driver.getScreenshotAs(OutputType.BYTES)));
+		}
+		try {
+			keep(context);
+		}
+		catch (IOException e) {
+			cause.addSuppressed(e);
+		}
+	}
+
+	@Override
+	public void testSuccessful(ExtensionContext context) {
+		if ("all".equals(System.getProperty("kamibot.screenshots"))) {
+			try {
+				keep(context);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		steps.clear();
+	}
+
+	private void keep(ExtensionContext context) throws IOException {
+		Path dir = SCREENSHOTS.resolve(context.getRequiredTestMethod().getName());
+		FileSystemUtils.deleteRecursively(dir); // an earlier run's pictures would mix with these
+		Files.createDirectories(dir);
+		for (int i = 0; i < steps.size(); i++) {
+			Files.write(dir.resolve(String.format("%02d-%s.png", i + 1, steps.get(i).name())), steps.get(i).png());
+		}
+		steps.clear();
+	}
+
+	private record Step(String name, byte[] png) {
+	}
+}
