@@ -111,6 +111,21 @@ class ConsoleBrowserTest extends ConsoleShop {
 		browser.awaitText(By.id("rs-view"), "¥300.00");
 		browser.step("reseller");
 
+		String coupon = "BROWSER" + sku.replaceAll("[^A-Z0-9]", "").substring(0, 4);
+		browser.click(By.cssSelector("#tabs button[data-tab=coupons]"));
+		browser.type(By.id("cf-code"), coupon);
+		browser.type(By.id("cf-percent"), "15");
+		browser.type(By.id("cf-min"), "10");
+		browser.type(By.id("cf-skus"), sku);
+		browser.type(By.id("cf-max"), "50");
+		browser.click(By.cssSelector("#coupon-form button[type=submit]"));
+		browser.awaitText(By.id("coupon-form-error"), "Saved");
+		browser.awaitText(By.id("coupon-rows"), coupon);
+		browser.awaitText(By.id("coupon-rows"), "0 / 50");
+		browser.click(By.cssSelector("#coupon-rows button[data-coupon-uses='" + coupon + "']"));
+		browser.awaitText(By.id("cu-code"), coupon);
+		browser.step("coupon");
+
 		browser.click(By.cssSelector("#tabs button[data-tab=alerts]"));
 		browser.awaitText(By.id("alerts-count"), "sent");
 		browser.step("alerts");
