@@ -8,6 +8,7 @@ import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
+import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
@@ -81,6 +82,32 @@ public class PrepaidOrders {
 		catch (OutOfStock e) {
 			mongo.remove(Query.query(where("_id").is(orderNo).and("status").is(OrderStatus.CREATED)), Order.class);
 			throw e;
+		}
+		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
+		placed.ifPresent(o -> events.publish(new OrderPlaced(o.orderNo(), customerId)));
+		return placed.orElseGet(() -> mongo.findById(orderNo, Order.class));
+	}
+
+	/**
+	 * Places an order that holds no codes (a benefit plan's issue): it takes them when it is delivered, earliest
+	 * expiry first, or waits for stock as a back-order, so a short shelf never withdraws it. Finds the order when it
+	 * was placed before under the number. The product must exist; a paused product is still issued, since the plan
+	 * promised it.
+	 *
+	 * @param title what the recipient sees the order as, e.g. the plan's name and the product's title
+	 * @throws UnknownProduct when there is no such product
+	 */
+	public Order placeWithoutCodes(String orderNo, String customerId, Sku sku, int quantity, long totalFen,
+			String title) {
+		catalog.get(sku);
+		if (quantity < 1) {
+			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
+		}
+		Order order = insertOrFind(new Order(orderNo, customerId, sku.value(), title, quantity, totalFen, null,
+				OrderStatus.CREATED, clock.instant(), clock.instant().plus(settings.reservation()), null, null, null,
+				null, clock.instant(), true, null));
+		if (order.status() != OrderStatus.CREATED) {
+			return order;
 		}
 		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
 		placed.ifPresent(o -> events.publish(new OrderPlaced(o.orderNo(), customerId)));

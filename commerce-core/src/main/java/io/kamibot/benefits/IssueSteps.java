@@ -1,0 +1,116 @@
+package io.kamibot.benefits;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.kamibot.benefits.IssueTerms.Line;
+import io.kamibot.benefits.IssueTerms.Terms;
+import io.kamibot.delivery.Deliveries;
+import io.kamibot.ordering.Order;
+import io.kamibot.ordering.OrderStatus;
+import io.kamibot.ordering.PrepaidOrders;
+import io.kamibot.wallet.EntryKind;
+import io.kamibot.wallet.InsufficientBalance;
+import io.kamibot.wallet.Wallets;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The steps of one issue, each safe to repeat and to run concurrently: record the issue under its key with its order
+ * numbers, wait for a claim or take the recipient's customer, debit the payer under the issue's key, place each order
+ * without codes, pay it as the plan and deliver it (or leave it waiting for stock), mark the issue issued.
+ */
+@Component
+class IssueSteps {
+
+	private final MongoTemplate mongo;
+	private final PrepaidOrders prepaid;
+	private final Deliveries deliveries;
+	private final Wallets wallets;
+	private final Clock clock;
+
+	IssueSteps(MongoTemplate mongo, PrepaidOrders prepaid, Deliveries deliveries, Wallets wallets, Clock clock) {
+		this.mongo = mongo;
+		this.prepaid = prepaid;
+		this.deliveries = deliveries;
+		this.wallets = wallets;
+		this.clock = clock;
+	}
+
+	/** Issues the period to the recipient, or finishes the issue recorded before. */
+	Issue issue(Terms terms, Recipient recipient) {
+		return finish(terms, record(terms, recipient));
+	}
+
+	/** Takes a recorded issue as far as it goes now. */
+	Issue finish(Terms terms, Issue recorded) {
+		Issue issue = recorded;
+		if (issue.state() == IssueState.ISSUED) {
+			return issue;
+		}
+		if (issue.customerId() == null) {
+			// Read after the issue was recorded: a claim made meanwhile either sees this issue or is seen here.
+			Recipient now = mongo.findById(issue.recipientId(), Recipient.class);
+			if (now == null || !now.claimed()) {
+				return issue;
+			}
+			issue = attach(issue, now.customerId());
+		}
+		return place(terms, issue);
+	}
+
+	private Issue record(Terms terms, Recipient recipient) {
+		List<String> numbers = IntStream.range(0, terms.lines().size()).mapToObj(i -> prepaid.newNumber()).toList();
+		Issue issue = new Issue(Issue.idOf(terms.plan().id(), terms.period(), recipient.id()), terms.plan().id(),
+				terms.period(), recipient.id(), recipient.customerId(), numbers,
+				recipient.claimed() ? IssueState.PLACING : IssueState.AWAITING_CLAIM, false, clock.instant(), null);
+		try {
+			return mongo.insert(issue);
+		}
+		catch (DuplicateKeyException e) {
+			return mongo.findById(issue.id(), Issue.class);
+		}
+	}
+
+	private Issue attach(Issue issue, String customerId) {
+		Issue attached = mongo.findAndModify(Query.query(where("_id").is(issue.id()).and("customerId").is(null)),
+				new Update().set("customerId", customerId).set("state", IssueState.PLACING),
+				FindAndModifyOptions.options().returnNew(true), Issue.class);
+		return attached != null ? attached : mongo.findById(issue.id(), Issue.class);
+	}
+
+	private Issue place(Terms terms, Issue issue) {
+		if (terms.walletId() != null && terms.totalFen() > 0) {
+			try {
+				wallets.post(terms.walletId(), issue.payment(), EntryKind.ORDER, -terms.totalFen(),
+						terms.plan().name() + " " + terms.period());
+			}
+			catch (InsufficientBalance e) {
+				return mark(issue, new Update().set("state", IssueState.UNPAID));
+			}
+		}
+		boolean waiting = false;
+		for (int i = 0; i < terms.lines().size(); i++) {
+			Line line = terms.lines().get(i);
+			Order order = prepaid.placeWithoutCodes(issue.orderNos().get(i), issue.customerId(), line.sku(),
+					line.quantity(), line.amountFen(), line.title());
+			prepaid.pay(order, issue.payment());
+			waiting |= deliveries.fulfil(order.orderNo()) == OrderStatus.AWAITING_STOCK;
+		}
+		return mark(issue, new Update().set("state", IssueState.ISSUED).set("waitingStock", waiting)
+			.set("issuedAt", clock.instant()));
+	}
+
+	private Issue mark(Issue issue, Update update) {
+		Issue marked = mongo.findAndModify(Query.query(where("_id").is(issue.id()).and("state").ne(IssueState.ISSUED)),
+				update, FindAndModifyOptions.options().returnNew(true), Issue.class);
+		return marked != null ? marked : mongo.findById(issue.id(), Issue.class);
+	}
+}
