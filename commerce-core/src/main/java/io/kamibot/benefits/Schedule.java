@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ final class Schedule {
 					: labels == DAY ? LocalDate.from(parsed).atStartOfDay(zone).toInstant()
 							: LocalDateTime.from(parsed).atZone(zone).toInstant();
 		}
-		catch (DateTimeParseException | NullPointerException e) {
+		catch (DateTimeException | NullPointerException e) {
 			throw new UnknownPeriod(plan.id(), label);
 		}
 		return next(start.minusMillis(1)).filter(fire -> label(fire).equals(label))
