@@ -1,7 +1,9 @@
 package io.kamibot.benefits;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.kamibot.benefits.IssueTerms.Line;
@@ -14,6 +16,8 @@ import io.kamibot.wallet.EntryKind;
 import io.kamibot.wallet.InsufficientBalance;
 import io.kamibot.wallet.Wallets;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,9 +48,29 @@ class IssueSteps {
 		this.clock = clock;
 	}
 
-	/** Issues the period to the recipient, or finishes the issue recorded before. */
-	Issue issue(Terms terms, Recipient recipient) {
-		return finish(terms, record(terms, recipient));
+	/**
+	 * Records the period's issues of many recipients in one round trip; those recorded before are found as they are.
+	 *
+	 * @return each recipient's issue, by recipient id
+	 */
+	Map<String, Issue> recordAll(Terms terms, List<Recipient> recipients) {
+		List<Issue> fresh = recipients.stream().map(r -> fresh(terms, r)).toList();
+		if (fresh.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			mongo.bulkOps(BulkMode.UNORDERED, Issue.class).insert(fresh).execute();
+		}
+		catch (BulkOperationException e) {
+			// Recorded before (a second fire, another instance, a run that died): found below.
+		}
+		Map<String, Issue> recorded = new HashMap<>();
+		mongo.find(Query.query(where("_id").in(fresh.stream().map(Issue::id).toList())), Issue.class)
+			.forEach(issue -> recorded.put(issue.recipientId(), issue));
+		for (Recipient recipient : recipients) {
+			recorded.computeIfAbsent(recipient.id(), id -> record(terms, recipient));
+		}
+		return recorded;
 	}
 
 	/** Takes a recorded issue as far as it goes now. */
@@ -66,11 +90,15 @@ class IssueSteps {
 		return place(terms, issue);
 	}
 
-	private Issue record(Terms terms, Recipient recipient) {
+	private Issue fresh(Terms terms, Recipient recipient) {
 		List<String> numbers = IntStream.range(0, terms.lines().size()).mapToObj(i -> prepaid.newNumber()).toList();
-		Issue issue = new Issue(Issue.idOf(terms.plan().id(), terms.period(), recipient.id()), terms.plan().id(),
+		return new Issue(Issue.idOf(terms.plan().id(), terms.period(), recipient.id()), terms.plan().id(),
 				terms.period(), recipient.id(), recipient.customerId(), numbers,
 				recipient.claimed() ? IssueState.PLACING : IssueState.AWAITING_CLAIM, false, clock.instant(), null);
+	}
+
+	private Issue record(Terms terms, Recipient recipient) {
+		Issue issue = fresh(terms, recipient);
 		try {
 			return mongo.insert(issue);
 		}
@@ -101,7 +129,7 @@ class IssueSteps {
 			Line line = terms.lines().get(i);
 			Order order = prepaid.placeWithoutCodes(issue.orderNos().get(i), issue.customerId(), line.sku(),
 					line.quantity(), line.amountFen(), line.title());
-			prepaid.pay(order, issue.payment());
+			prepaid.payToDeliver(order, issue.payment());
 			waiting |= deliveries.fulfil(order.orderNo()) == OrderStatus.AWAITING_STOCK;
 		}
 		return mark(issue, new Update().set("state", IssueState.ISSUED).set("waitingStock", waiting)

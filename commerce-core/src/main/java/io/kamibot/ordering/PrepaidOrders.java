@@ -125,6 +125,19 @@ public class PrepaidOrders {
 				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
 	}
 
+	/**
+	 * Records the payment of an order that its caller delivers at once itself (a benefit plan's issue): without
+	 * {@link OrderPaid}, so delivery's listener does not race the caller for the same order's codes, and the
+	 * registry writes nothing per order. A caller that dies before delivering leaves a paid order that the recovery
+	 * sweep delivers, as after any crash between a payment and its event. Idempotent: {@code true} only for the call
+	 * that moved it.
+	 */
+	public boolean payToDeliver(Order order, String payment) {
+		Instant now = clock.instant();
+		return moves.advance(order, OrderEvent.PAY, () -> new Update().set("paidAt", now).set("payment", payment))
+			.isPresent();
+	}
+
 	/** Cancels an order that was not paid and puts its codes back; {@code false} when it could not be cancelled. */
 	public boolean cancel(Order order) {
 		boolean cancelled = moves.announce(moves.advance(order, OrderEvent.CANCEL, Update::new),
