@@ -1,6 +1,7 @@
 package io.kamibot.benefits;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +16,8 @@ import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.pricing.PriceList;
 import io.kamibot.pricing.Pricing;
+import io.kamibot.reporting.DailyReport;
+import io.kamibot.reporting.DailyReports;
 import io.kamibot.resellers.ResellerDraft;
 import io.kamibot.resellers.ResellerWallets;
 import io.kamibot.resellers.Resellers;
@@ -71,6 +74,9 @@ class BenefitPlansTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	DailyReports reports;
 
 	@Autowired
 	TestClock clock;
@@ -215,6 +221,19 @@ class BenefitPlansTest {
 		issuing.issue(plan, "2026-04");
 		assertThat(wallets.balance(reseller).balanceFen()).isEqualTo(600);
 		assertThat(orders(plan)).hasSize(2).allSatisfy(o -> assertThat(o.totalFen()).isEqualTo(700));
+	}
+
+	@Test
+	void theDailyReportCountsPlanIssuesApartFromOrders() {
+		Sku sku = stocked(5);
+		plan(sku, "0 0 9 25 * ?", CatchUp.ISSUE, "webchat:r1", "webchat:r2");
+		clock.advance(Duration.ofDays(24)); // 2026-03-26, a day no other test issues on
+		assertThat(issuing.issueDue()).isEqualTo(1);
+
+		DailyReport report = reports.report(LocalDate.of(2026, 3, 26));
+		assertThat(report.planIssues()).isEqualTo(2);
+		assertThat(report.orders()).isZero();
+		assertThat(report.topProducts()).containsExactly(sku.value() + "×2");
 	}
 
 	@Test
