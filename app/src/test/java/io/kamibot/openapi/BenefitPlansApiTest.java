@@ -65,6 +65,24 @@ class BenefitPlansApiTest extends ResellerShop {
 	}
 
 	@Test
+	void aRecipientIsPausedByItsLine() {
+		String sku = product(100, 1);
+		String plan = unique("plan");
+		ShopClient shop = admin();
+		ShopClient.ok(shop.put("/api/admin/plans/" + plan, "{\"name\":\"Chat plan\",\"items\":[{\"sku\":\"" + sku
+				+ "\"}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2026-01-01T00:00:00Z\"}", TOKEN));
+		ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/recipients", "telegram:77\n", "text/plain", TOKEN));
+		JsonNode paused = ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/recipients/telegram:77/pause", "",
+				"application/json", TOKEN));
+		assertThat(paused.get("status").asString()).isEqualTo("PAUSED");
+		ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/issue", "{\"period\":\"2026-03\"}", "application/json",
+				TOKEN));
+		assertThat(admin().levels(sku).get("available").asLong()).as("a paused recipient gets nothing").isEqualTo(1);
+		assertThat(shop.post("/api/admin/plans/" + plan + "/recipients/telegram:78/pause", "", "application/json",
+				TOKEN).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void badInputIsRefusedAndChangesNothing() {
 		String sku = product(100, 1);
 		String plan = unique("plan");
