@@ -103,7 +103,10 @@ public class BenefitIssuing implements DisposableBean {
 		}
 		int issued = 0;
 		for (Instant fire : due) {
-			if (!issuePeriod(current, schedule.label(fire), fire) || !cursor.advance(current, fire, 1)) {
+			String label = schedule.label(fire);
+			// A changed schedule may fire again in a period already handled: the same period, issued once, counted once.
+			boolean again = current.issuedThrough() != null && schedule.label(current.issuedThrough()).equals(label);
+			if (!issuePeriod(current, label, fire) || !cursor.advance(current, fire, again ? 0 : 1)) {
 				break;
 			}
 			issued++;

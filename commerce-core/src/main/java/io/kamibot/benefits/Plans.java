@@ -43,7 +43,7 @@ public class Plans {
 	}
 
 	/**
-	 * Creates the plan or changes it; a new plan is active.
+	 * Creates the plan or changes it; a new plan is active, and a finished one given more periods is active again.
 	 *
 	 * @throws IllegalArgumentException when a part of it is invalid
 	 * @throws io.kamibot.catalog.UnknownProduct, io.kamibot.resellers.UnknownReseller when an item or the payer is
@@ -62,8 +62,15 @@ public class Plans {
 			.set("payerResellerId", checked.payerResellerId()).set("updatedAt", clock.instant())
 			.setOnInsert("status", PlanStatus.ACTIVE).setOnInsert("handled", 0)
 			.setOnInsert("createdAt", clock.instant());
-		return mongo.findAndModify(Query.query(where("_id").is(id)), update,
+		Plan saved = mongo.findAndModify(Query.query(where("_id").is(id)), update,
 				FindAndModifyOptions.options().upsert(true).returnNew(true), Plan.class);
+		if (saved.status() == PlanStatus.FINISHED && !new Schedule(saved, zone).over()) {
+			// Given more periods or a later end: it goes on from the last period it handled.
+			mongo.updateFirst(Query.query(where("_id").is(id).and("status").is(PlanStatus.FINISHED)),
+					Update.update("status", PlanStatus.ACTIVE), Plan.class);
+			return get(id);
+		}
+		return saved;
 	}
 
 	public Optional<Plan> find(String id) {

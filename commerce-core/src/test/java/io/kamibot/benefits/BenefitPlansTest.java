@@ -138,6 +138,7 @@ class BenefitPlansTest {
 		assertThat(issuing.issueDue()).isEqualTo(1);
 		assertThat(periods(plan)).containsExactly("2026-04 DONE 1", "2026-05 DONE 1");
 		assertThat(orders(plan)).hasSize(2);
+		assertThat(plans.get(plan).handled()).as("April counted once").isEqualTo(2);
 	}
 
 	@Test
