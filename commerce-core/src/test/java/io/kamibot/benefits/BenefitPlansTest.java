@@ -122,6 +122,25 @@ class BenefitPlansTest {
 	}
 
 	@Test
+	void aPlanFinishesAfterItsPeriodsAndGoesOnWhenGivenMore() {
+		Sku sku = stocked(10);
+		String plan = plan(sku, "0 0 9 1 * ?", CatchUp.ISSUE, "webchat:f");
+		Plan saved = plans.get(plan);
+		plans.save(plan, new PlanDraft(saved.name(), saved.items(), saved.cron(), saved.startsAt(), null, 2,
+				CatchUp.ISSUE, null));
+		clock.advance(PAST_THREE_FIRES);
+		assertThat(issuing.issueDue()).as("two of the three fires").isEqualTo(2);
+		assertThat(issuing.issueDue()).isZero();
+		assertThat(plans.get(plan).status()).isEqualTo(PlanStatus.FINISHED);
+
+		plans.save(plan, new PlanDraft(saved.name(), saved.items(), saved.cron(), saved.startsAt(), null, 3,
+				CatchUp.ISSUE, null));
+		assertThat(plans.get(plan).status()).isEqualTo(PlanStatus.ACTIVE);
+		assertThat(issuing.issueDue()).isEqualTo(1);
+		assertThat(periods(plan)).containsExactly("2026-04 DONE 1", "2026-05 DONE 1", "2026-06 DONE 1");
+	}
+
+	@Test
 	void aChangedScheduleTakesEffectWithoutAFireInBetween() {
 		Sku sku = stocked(10);
 		String plan = plan(sku, "0 0 9 1 * ?", CatchUp.ISSUE, "webchat:c");
