@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
+import io.kamibot.benefits.IssueSteps.Placed;
 import io.kamibot.benefits.IssueTerms.Terms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,12 +148,17 @@ public class BenefitIssuing implements DisposableBean {
 			List<Recipient> recipients = mongo.find(Query.query(where("planId").is(plan.id()).and("status")
 				.is(RecipientStatus.ACTIVE).and("_id").gt(after)).with(Sort.by("_id")).limit(PAGE), Recipient.class);
 			Map<String, Issue> recorded = steps.recordAll(shared, recipients);
-			List<CompletableFuture<Void>> running = new ArrayList<>();
+			List<CompletableFuture<Placed>> running = new ArrayList<>();
 			for (Recipient recipient : recipients) {
 				Issue issue = recorded.get(recipient.id());
-				running.add(CompletableFuture.runAsync(() -> finishOne(shared, issue, failed), workers));
+				running.add(CompletableFuture.supplyAsync(() -> advanceOne(shared, issue, failed), workers));
 			}
-			CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+			Map<Boolean, List<String>> placed = running.stream().map(CompletableFuture::join)
+				.filter(p -> p != null && p.waitingStock() != null)
+				.collect(Collectors.partitioningBy(Placed::waitingStock,
+						Collectors.mapping(Placed::id, Collectors.toList())));
+			steps.markIssued(placed.get(false), false);
+			steps.markIssued(placed.get(true), true);
 			if (recipients.size() < PAGE) {
 				break;
 			}
@@ -177,14 +184,16 @@ public class BenefitIssuing implements DisposableBean {
 		}
 	}
 
-	private void finishOne(Terms shared, Issue issue, AtomicInteger failed) {
+	/** @return what it did, or {@code null} when it failed (the period is then tried again) */
+	private Placed advanceOne(Terms shared, Issue issue, AtomicInteger failed) {
 		try {
-			steps.finish(shared, issue);
+			return steps.advance(shared, issue);
 		}
 		catch (RuntimeException e) {
 			failed.incrementAndGet();
 			log.error("Issuing plan {} period {} to recipient {} failed: {}", shared.plan().id(), shared.period(),
 					issue.recipientId(), e.toString());
+			return null;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.kamibot.benefits;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,21 +74,52 @@ class IssueSteps {
 		return recorded;
 	}
 
-	/** Takes a recorded issue as far as it goes now. */
+	/** Takes a recorded issue as far as it goes now, and marks it. */
 	Issue finish(Terms terms, Issue recorded) {
+		Placed placed = advance(terms, recorded);
+		if (placed.waitingStock() != null) {
+			markIssued(List.of(recorded.id()), placed.waitingStock());
+		}
+		return mongo.findById(recorded.id(), Issue.class);
+	}
+
+	/**
+	 * Takes a recorded issue as far as it goes now, leaving the mark of an issue whose orders went out to the caller,
+	 * who marks a page of them in one update ({@link #markIssued}); until then it stays PLACING, and finishing it
+	 * again finds its orders placed and paid.
+	 */
+	Placed advance(Terms terms, Issue recorded) {
 		Issue issue = recorded;
 		if (issue.state() == IssueState.ISSUED) {
-			return issue;
+			return new Placed(issue.id(), null);
 		}
 		if (issue.customerId() == null) {
 			// Read after the issue was recorded: a claim made meanwhile either sees this issue or is seen here.
 			Recipient now = mongo.findById(issue.recipientId(), Recipient.class);
 			if (now == null || !now.claimed()) {
-				return issue;
+				return new Placed(issue.id(), null);
 			}
 			issue = attach(issue, now.customerId());
 		}
 		return place(terms, issue);
+	}
+
+	/** Marks issues whose orders went out as issued. */
+	void markIssued(Collection<String> ids, boolean waitingStock) {
+		if (!ids.isEmpty()) {
+			mongo.updateMulti(Query.query(where("_id").in(ids).and("state").ne(IssueState.ISSUED)),
+					new Update().set("state", IssueState.ISSUED).set("waitingStock", waitingStock)
+						.set("issuedAt", clock.instant()), Issue.class);
+		}
+	}
+
+	/**
+	 * What {@link #advance} did with an issue.
+	 *
+	 * @param waitingStock whether its orders went out with some waiting for stock; {@code null} when none were
+	 *     placed now (issued before, waiting for a claim or for the payer)
+	 */
+	record Placed(String id, Boolean waitingStock) {
 	}
 
 	private Issue fresh(Terms terms, Recipient recipient) {
@@ -114,14 +146,16 @@ class IssueSteps {
 		return attached != null ? attached : mongo.findById(issue.id(), Issue.class);
 	}
 
-	private Issue place(Terms terms, Issue issue) {
+	private Placed place(Terms terms, Issue issue) {
 		if (terms.walletId() != null && terms.totalFen() > 0) {
 			try {
 				wallets.post(terms.walletId(), issue.payment(), EntryKind.ORDER, -terms.totalFen(),
 						terms.plan().name() + " " + terms.period());
 			}
 			catch (InsufficientBalance e) {
-				return mark(issue, new Update().set("state", IssueState.UNPAID));
+				mongo.updateFirst(Query.query(where("_id").is(issue.id()).and("state").ne(IssueState.ISSUED)),
+						Update.update("state", IssueState.UNPAID), Issue.class);
+				return new Placed(issue.id(), null);
 			}
 		}
 		boolean waiting = false;
@@ -132,13 +166,6 @@ class IssueSteps {
 			prepaid.payToDeliver(order, issue.payment());
 			waiting |= deliveries.fulfil(order.orderNo()) == OrderStatus.AWAITING_STOCK;
 		}
-		return mark(issue, new Update().set("state", IssueState.ISSUED).set("waitingStock", waiting)
-			.set("issuedAt", clock.instant()));
-	}
-
-	private Issue mark(Issue issue, Update update) {
-		Issue marked = mongo.findAndModify(Query.query(where("_id").is(issue.id()).and("state").ne(IssueState.ISSUED)),
-				update, FindAndModifyOptions.options().returnNew(true), Issue.class);
-		return marked != null ? marked : mongo.findById(issue.id(), Issue.class);
+		return new Placed(issue.id(), waiting);
 	}
 }

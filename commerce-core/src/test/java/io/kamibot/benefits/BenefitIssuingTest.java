@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
+import io.kamibot.benefits.IssueSteps.Placed;
 import io.kamibot.benefits.IssueTerms.Line;
 import io.kamibot.benefits.IssueTerms.Terms;
 import io.kamibot.catalog.Catalog;
@@ -163,10 +164,10 @@ class BenefitIssuingTest {
 		}
 
 		@Override
-		Issue finish(Terms terms, Issue recorded) {
+		Placed advance(Terms terms, Issue recorded) {
 			int call = calls.incrementAndGet();
 			if (call <= survive) {
-				return super.finish(terms, recorded);
+				return super.advance(terms, recorded);
 			}
 			if (call <= survive + 50) {
 				Line line = terms.lines().get(0);
