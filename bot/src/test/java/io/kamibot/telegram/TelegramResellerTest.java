@@ -162,6 +162,12 @@ class TelegramResellerTest {
 		assertThat(shown.params().get("reply_markup").toString()).contains("plan:pause:tg-plan");
 		telegram.push(telegram.callback(updates.incrementAndGet(), ADMIN, ADMIN, "plan:pause:tg-plan", 1));
 		await().atMost(WAIT).until(() -> plans.get("tg-plan").status() == PlanStatus.PAUSED);
+
+		say(ADMIN, "/recipients tg-plan add claim:second telegram:8203");
+		String added = telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("claim:second"),
+				WAIT).param("text");
+		assertThat(added).containsPattern("claim:second → [2-9A-HJKMNP-Z]{12}").doesNotContain("telegram:8203 →");
+		assertThat(recipients.list("tg-plan", 10)).hasSize(4);
 	}
 
 	private static java.util.List<String> admin() {
