@@ -163,8 +163,9 @@ class IssueSteps {
 			Line line = terms.lines().get(i);
 			Order order = prepaid.placeWithoutCodes(issue.orderNos().get(i), issue.customerId(), line.sku(),
 					line.quantity(), line.amountFen(), line.title());
-			prepaid.payToDeliver(order, issue.payment());
-			waiting |= deliveries.fulfil(order.orderNo()) == OrderStatus.AWAITING_STOCK;
+			OrderStatus status = prepaid.payToDeliver(order, issue.payment()).map(deliveries::fulfil)
+				.orElseGet(() -> deliveries.fulfil(order.orderNo()));
+			waiting |= status == OrderStatus.AWAITING_STOCK;
 		}
 		return new Placed(issue.id(), waiting);
 	}

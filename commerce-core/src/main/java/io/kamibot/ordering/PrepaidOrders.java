@@ -8,7 +8,6 @@ import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
-import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.OrderEvents.OrderCancelled;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
@@ -91,15 +90,13 @@ public class PrepaidOrders {
 	/**
 	 * Places an order that holds no codes (a benefit plan's issue): it takes them when it is delivered, earliest
 	 * expiry first, or waits for stock as a back-order, so a short shelf never withdraws it. Finds the order when it
-	 * was placed before under the number. The product must exist; a paused product is still issued, since the plan
-	 * promised it.
+	 * was placed before under the number. The caller has checked that the product exists (a plan checks its items
+	 * once per period, not once per order); a paused product is still issued, since the plan promised it.
 	 *
 	 * @param title what the recipient sees the order as, e.g. the plan's name and the product's title
-	 * @throws UnknownProduct when there is no such product
 	 */
 	public Order placeWithoutCodes(String orderNo, String customerId, Sku sku, int quantity, long totalFen,
 			String title) {
-		catalog.get(sku);
 		if (quantity < 1) {
 			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
 		}
@@ -129,13 +126,13 @@ public class PrepaidOrders {
 	 * Records the payment of an order that its caller delivers at once itself (a benefit plan's issue): without
 	 * {@link OrderPaid}, so delivery's listener does not race the caller for the same order's codes, and the
 	 * registry writes nothing per order. A caller that dies before delivering leaves a paid order that the recovery
-	 * sweep delivers, as after any crash between a payment and its event. Idempotent: {@code true} only for the call
-	 * that moved it.
+	 * sweep delivers, as after any crash between a payment and its event. Idempotent.
+	 *
+	 * @return the order as this call paid it; empty when it was paid before (or takes no payment)
 	 */
-	public boolean payToDeliver(Order order, String payment) {
+	public Optional<Order> payToDeliver(Order order, String payment) {
 		Instant now = clock.instant();
-		return moves.advance(order, OrderEvent.PAY, () -> new Update().set("paidAt", now).set("payment", payment))
-			.isPresent();
+		return moves.advance(order, OrderEvent.PAY, () -> new Update().set("paidAt", now).set("payment", payment));
 	}
 
 	/** Cancels an order that was not paid and puts its codes back; {@code false} when it could not be cancelled. */
