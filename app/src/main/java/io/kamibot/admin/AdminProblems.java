@@ -1,6 +1,9 @@
 package io.kamibot.admin;
 
 import io.kamibot.admins.ConfiguredAdmin;
+import io.kamibot.benefits.InvalidRecipients;
+import io.kamibot.benefits.UnknownPeriod;
+import io.kamibot.benefits.UnknownPlan;
 import io.kamibot.catalog.UnknownProduct;
 import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
 		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class, ResellersApi.class, PricesApi.class,
-		CouponsApi.class })
+		CouponsApi.class, PlansApi.class })
 class AdminProblems {
 
 	@ExceptionHandler
@@ -72,6 +75,24 @@ class AdminProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
 		problem.setProperty("balanceFen", e.balance().balanceFen());
 		problem.setProperty("creditLimitFen", e.balance().creditLimitFen());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownPlan(UnknownPlan e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownPeriod(UnknownPeriod e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	/** A recipient list with lines that name nobody: refused whole, with the lines. */
+	@ExceptionHandler
+	ProblemDetail invalidRecipients(InvalidRecipients e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Recipient lines not understood");
+		problem.setProperty("lines", e.lines());
 		return problem;
 	}
 

@@ -16,6 +16,12 @@ import io.kamibot.adminchat.FakeWecomRobot;
 import io.kamibot.alerts.Alert;
 import io.kamibot.alerts.AlertType;
 import io.kamibot.alerts.Alerts;
+import io.kamibot.benefits.BenefitIssuing;
+import io.kamibot.benefits.CatchUp;
+import io.kamibot.benefits.Plan;
+import io.kamibot.benefits.PlanDraft;
+import io.kamibot.benefits.PlanRecipients;
+import io.kamibot.benefits.Plans;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
@@ -29,6 +35,8 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.Payments;
 import io.kamibot.reporting.DailyReports;
+import io.kamibot.resellers.ResellerDraft;
+import io.kamibot.resellers.Resellers;
 import io.kamibot.stock.Stock;
 import io.kamibot.stockwatch.StockWatch;
 import io.kamibot.testing.Codes;
@@ -96,6 +104,18 @@ class TelegramAlertsCarryNoCodesTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	PlanRecipients recipients;
+
+	@Autowired
+	BenefitIssuing issuing;
+
+	@Autowired
+	Resellers resellers;
 
 	@Autowired
 	ApplicationContext context;
@@ -197,6 +217,17 @@ class TelegramAlertsCarryNoCodesTest {
 			clock.advance(Duration.ofMinutes(5));
 			deliveries.remindUnnotified();
 		}
+
+		// BENEFIT_SHORTFALL: a plan of two recipients and one code; BENEFIT_UNPAID: a plan whose payer has no money
+		Sku perk = product("NC-PLAN", 1, 10L, 0, codes);
+		resellers.save("nc-payer", new ResellerDraft("NC payer", 1, null, null, null, null));
+		for (String payer : new String[] { null, "nc-payer" }) {
+			String plan = payer == null ? "nc-short" : "nc-unpaid";
+			plans.save(plan, new PlanDraft(plan, List.of(new Plan.Item(perk.value(), 1)), "0 0 9 1 * ?",
+					clock.instant().minus(Duration.ofDays(40)), null, null, CatchUp.SKIP, payer));
+			recipients.add(plan, "telegram:8720\ntelegram:8721");
+		}
+		issuing.issueDue();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				alerts.recent(200).stream().map(Alert::type).collect(Collectors.toCollection(() -> EnumSet.noneOf(

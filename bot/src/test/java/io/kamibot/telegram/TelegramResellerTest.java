@@ -2,8 +2,16 @@ package io.kamibot.telegram;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.kamibot.benefits.BenefitIssuing;
+import io.kamibot.benefits.CatchUp;
+import io.kamibot.benefits.Plan;
+import io.kamibot.benefits.PlanDraft;
+import io.kamibot.benefits.PlanRecipients;
+import io.kamibot.benefits.PlanStatus;
+import io.kamibot.benefits.Plans;
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
@@ -13,6 +21,7 @@ import io.kamibot.resellers.Resellers;
 import io.kamibot.stock.Stock;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
+import io.kamibot.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A reseller in Telegram, through the real TelegramBots client: files arrive as protected documents. */
+/**
+ * A reseller in Telegram, through the real TelegramBots client: files arrive as protected documents; and a benefit
+ * plan the reseller pays for, its codes in the recipient's chat and its pause button in the admin's.
+ */
 @CoreTest
 @DirtiesContext // its own configuration: no other class shares this application
 class TelegramResellerTest {
@@ -45,6 +57,18 @@ class TelegramResellerTest {
 
 	@Autowired
 	ResellerWallets wallets;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	PlanRecipients recipients;
+
+	@Autowired
+	BenefitIssuing issuing;
+
+	@Autowired
+	TestClock clock;
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) throws IOException {
@@ -110,6 +134,43 @@ class TelegramResellerTest {
 		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, stranger)).findFirst().orElseThrow()
 			.param("text")).doesNotContain("tg-topup");
 		assertThat(wallets.balance("tg-topup").balanceFen()).isEqualTo(5_000);
+	}
+
+	@Test
+	void aPlanPaidByAResellerSendsItsCodeWithItsNameAndAnAdminPausesItWithTheButton() {
+		Sku sku = new Sku("TG-PERK");
+		catalog.save(sku, new ProductDraft("Video month", null, null, 1500L, null, true, 5, 0));
+		stock.importCodes(sku, Codes.stream(Codes.lines("TG-PERK", 3)), "test");
+		resellers.save("tg-payer", new ResellerDraft("Payer", 1, null, null, null, null));
+		wallets.topUp("tg-payer", 10_000, "opening", null);
+		plans.save("tg-plan", new PlanDraft("Team perks", List.of(new Plan.Item(sku.value(), 1)), "0 0 9 1 * ?",
+				clock.instant(), null, null, CatchUp.SKIP, "tg-payer"));
+		long member = 8201;
+		String code = recipients.add("tg-plan", "telegram:" + member + "\nclaim:later").get(1).claimCode();
+
+		issuing.issue("tg-plan", "2026-04");
+		FakeBotApi.Call codes = telegram.awaitCall("sendMessage",
+				c -> chat(c, member) && c.param("text").contains("TG-PERK-"), WAIT);
+		assertThat(codes.param("text")).contains("Team perks");
+		assertThat(wallets.balance("tg-payer").balanceFen()).isEqualTo(10_000 - 1_500);
+		long claimant = 8202;
+		say(claimant, "/claim " + code);
+		assertThat(telegram.awaitCall("sendMessage", c -> chat(c, claimant) && c.param("text").contains("TG-PERK-"),
+				WAIT).param("text")).contains("Team perks");
+
+		say(ADMIN, "/plan tg-plan");
+		FakeBotApi.Call shown = telegram.awaitCall("sendMessage",
+				c -> chat(c, ADMIN) && c.param("text").contains("Team perks"), WAIT);
+		assertThat(shown.param("text")).contains("2026-04");
+		assertThat(shown.params().get("reply_markup").toString()).contains("plan:pause:tg-plan");
+		telegram.push(telegram.callback(updates.incrementAndGet(), ADMIN, ADMIN, "plan:pause:tg-plan", 1));
+		await().atMost(WAIT).until(() -> plans.get("tg-plan").status() == PlanStatus.PAUSED);
+
+		say(ADMIN, "/recipients tg-plan add claim:second telegram:8203");
+		String added = telegram.awaitCall("sendMessage", c -> chat(c, ADMIN) && c.param("text").contains("claim:second"),
+				WAIT).param("text");
+		assertThat(added).containsPattern("claim:second → [2-9A-HJKMNP-Z]{12}").doesNotContain("telegram:8203 →");
+		assertThat(recipients.list("tg-plan", 10)).hasSize(4);
 	}
 
 	private static java.util.List<String> admin() {

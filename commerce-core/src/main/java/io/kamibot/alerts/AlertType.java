@@ -43,6 +43,18 @@ public enum AlertType {
 	/** A buyer reported a bad code. Args: order, customer, reason. */
 	PROBLEM_REPORTED,
 
+	/**
+	 * A benefit plan's period could not issue every code: the rest wait as back-orders and go out on restock; raised
+	 * once per plan and period. Args: plan id, plan name, period, shortfall (e.g. {@code VIP-MONTH × 12}).
+	 */
+	BENEFIT_SHORTFALL,
+
+	/**
+	 * A benefit plan's payer could not pay some issues of a period, which wait for a top-up and the period's issue
+	 * again; raised once per plan and period. Args: plan id, plan name, period, reseller, unpaid issues.
+	 */
+	BENEFIT_UNPAID,
+
 	/** The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left. */
 	DAILY_REPORT
 }

@@ -1,9 +1,11 @@
 package io.kamibot.alerts;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.kamibot.alerts.AlertAction.Verb;
 import io.kamibot.delivery.CodesUnreached;
+import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderBackordered;
 import io.kamibot.ordering.OrderEvents.OrderHeld;
 import io.kamibot.ordering.Orders;
@@ -66,7 +68,11 @@ class OrderAlerts {
 
 	@EventListener
 	void on(OrderBackordered waiting) {
-		String sku = orders.find(waiting.orderNo()).map(o -> o.sku()).orElse("-");
+		Optional<Order> order = orders.find(waiting.orderNo());
+		if (order.map(Order::issuedByPlan).orElse(false)) {
+			return; // A plan's issues are alerted once per plan and period with the shortfall, by the plan.
+		}
+		String sku = order.map(Order::sku).orElse("-");
 		alerts.raise(AlertType.DELIVERY_FAILED, "backordered:" + waiting.orderNo(), List.of(waiting.orderNo(), sku),
 				List.of(new AlertAction(Verb.REFUND, waiting.orderNo())));
 	}

@@ -75,7 +75,15 @@ public class Deliveries {
 	 * @return the order's status afterwards
 	 */
 	public OrderStatus fulfil(String orderNo) {
-		Order order = orders.find(orderNo).orElseThrow();
+		return fulfil(orders.find(orderNo).orElseThrow());
+	}
+
+	/**
+	 * As {@link #fulfil(String)}, for an order its caller has just read (the answer of its own move to PAID), so it
+	 * is not read again.
+	 */
+	public OrderStatus fulfil(Order order) {
+		String orderNo = order.orderNo();
 		if (!order.status().awaitsDelivery()) {
 			return order.status();
 		}

@@ -25,6 +25,14 @@ public record Order(@Id String orderNo, String customerId, String sku, String ti
 		Long totalStars, OrderStatus status, Instant createdAt, Instant payBefore, Instant paidAt, String payment,
 		Instant deliveredAt, String holdReason, Instant updatedAt, Boolean unreserved, Instant refundedAt) {
 
+	/** How the payment of an order a benefit plan issued begins: the plan, not a buyer, pays it. */
+	public static final String PLAN_PAYMENT = "benefit:";
+
+	/** Whether a benefit plan issued this order to one of its recipients. */
+	public boolean issuedByPlan() {
+		return payment != null && payment.startsWith(PLAN_PAYMENT);
+	}
+
 	/** Whether codes wait for this order until {@link #payBefore()}, or it must be paid before others are. */
 	public boolean holdsCodes() {
 		return !Boolean.TRUE.equals(unreserved);

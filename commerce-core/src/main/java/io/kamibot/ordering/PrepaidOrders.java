@@ -88,6 +88,30 @@ public class PrepaidOrders {
 	}
 
 	/**
+	 * Places an order that holds no codes (a benefit plan's issue): it takes them when it is delivered, earliest
+	 * expiry first, or waits for stock as a back-order, so a short shelf never withdraws it. Finds the order when it
+	 * was placed before under the number. The caller has checked that the product exists (a plan checks its items
+	 * once per period, not once per order); a paused product is still issued, since the plan promised it.
+	 *
+	 * @param title what the recipient sees the order as, e.g. the plan's name and the product's title
+	 */
+	public Order placeWithoutCodes(String orderNo, String customerId, Sku sku, int quantity, long totalFen,
+			String title) {
+		if (quantity < 1) {
+			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
+		}
+		Order order = insertOrFind(new Order(orderNo, customerId, sku.value(), title, quantity, totalFen, null,
+				OrderStatus.CREATED, clock.instant(), clock.instant().plus(settings.reservation()), null, null, null,
+				null, clock.instant(), true, null));
+		if (order.status() != OrderStatus.CREATED) {
+			return order;
+		}
+		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
+		placed.ifPresent(o -> events.publish(new OrderPlaced(o.orderNo(), customerId)));
+		return placed.orElseGet(() -> mongo.findById(orderNo, Order.class));
+	}
+
+	/**
 	 * Records the payment from the balance; {@link OrderPaid} then has it delivered as any paid order. Idempotent:
 	 * {@code true} only for the call that moved it.
 	 */
@@ -96,6 +120,19 @@ public class PrepaidOrders {
 		return moves.announce(moves.advance(order, OrderEvent.PAY,
 				() -> new Update().set("paidAt", now).set("payment", payment)),
 				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
+	}
+
+	/**
+	 * Records the payment of an order that its caller delivers at once itself (a benefit plan's issue): without
+	 * {@link OrderPaid}, so delivery's listener does not race the caller for the same order's codes, and the
+	 * registry writes nothing per order. A caller that dies before delivering leaves a paid order that the recovery
+	 * sweep delivers, as after any crash between a payment and its event. Idempotent.
+	 *
+	 * @return the order as this call paid it; empty when it was paid before (or takes no payment)
+	 */
+	public Optional<Order> payToDeliver(Order order, String payment) {
+		Instant now = clock.instant();
+		return moves.advance(order, OrderEvent.PAY, () -> new Update().set("paidAt", now).set("payment", payment));
 	}
 
 	/** Cancels an order that was not paid and puts its codes back; {@code false} when it could not be cancelled. */

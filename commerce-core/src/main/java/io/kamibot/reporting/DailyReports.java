@@ -52,7 +52,11 @@ public class DailyReports {
 		long fen = 0;
 		long stars = 0;
 		Map<String, Integer> sold = new TreeMap<>();
+		int issues = 0;
 		for (Order order : paid) {
+			if (order.issuedByPlan()) {
+				issues++;
+			}
 			if (order.status() != OrderStatus.REFUNDED) {
 				if (order.payment() != null && order.payment().startsWith(STARS) && order.totalStars() != null) {
 					stars += order.totalStars();
@@ -72,7 +76,7 @@ public class DailyReports {
 		for (Product product : catalog.all()) {
 			left.add(product.sku() + ":" + stock.available(product.id()));
 		}
-		return new DailyReport(day, paid.size(), fen, stars, top, left);
+		return new DailyReport(day, paid.size() - issues, fen, stars, top, left, issues);
 	}
 
 	/** Today's figures so far. */
@@ -99,7 +103,7 @@ public class DailyReports {
 		return alerts.raise(AlertType.DAILY_REPORT, "daily-report:" + day,
 				List.of(day.toString(), String.valueOf(report.orders()), Money.fen(report.revenueFen()).display(),
 						String.valueOf(report.revenueStars()), String.join(", ", report.topProducts()),
-						String.join(", ", report.stockLeft())),
+						String.join(", ", report.stockLeft()), String.valueOf(report.planIssues())),
 				List.of(), ReportChart.png(days)).isPresent();
 	}
 

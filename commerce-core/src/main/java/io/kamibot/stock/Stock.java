@@ -173,7 +173,10 @@ public class Stock {
 		if (taken > 0) {
 			events.publish(new StockTaken(sku, taken));
 		}
-		return owned.size() + taken;
+		// Short: another sale of this order (its payment's listener beside a direct call) may have filled the slots
+		// after they were read here, with the codes this call found gone. Count again rather than report it short.
+		return owned.size() + taken >= quantity ? owned.size() + taken : (int) items.countDocuments(
+				Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())));
 	}
 
 	/** Opens the codes an order owns, in slot order. The caller records who is shown them. */

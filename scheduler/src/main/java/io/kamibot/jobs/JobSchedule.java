@@ -117,6 +117,16 @@ class JobSchedule {
 		return cron(lowStockScan, settings.lowStockScan());
 	}
 
+	@Bean
+	JobDetail issueBenefits() {
+		return JobBuilder.newJob(IssueBenefitsJob.class).withIdentity("issue-benefits").storeDurably().build();
+	}
+
+	@Bean
+	Trigger issueBenefitsTrigger(JobDetail issueBenefits, JobSettings settings) {
+		return cron(issueBenefits, settings.issueBenefits());
+	}
+
 	private static Trigger cron(JobDetail job, String expression) {
 		return TriggerBuilder.newTrigger()
 			.forJob(job)

@@ -26,11 +26,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param voidExpiredCodes when to void codes past their last day: 00:05 daily unless set
  * @param dailyReport when to send yesterday's report: 09:00 daily unless set
  * @param lowStockScan when to look at every product's stock, in case an alert was missed: every 10 minutes
+ * @param issueBenefits when to issue benefit plans' periods whose time has come: every minute (at second 5) unless
+ *     set; a plan's own cron says when its periods are, this says how soon after that they go out
  */
 @ConfigurationProperties("kamibot.jobs")
 record JobSettings(String expireUnpaid, String recoverDeliveries, String retryEvents, String remindUndeliveredCodes,
 		String reconcilePayments, Duration reconcilePaymentsAge, String resolveStuckRefunds, Duration stuckRefundAge,
-		String expiringStock, String voidExpiredCodes, String dailyReport, String lowStockScan) {
+		String expiringStock, String voidExpiredCodes, String dailyReport, String lowStockScan, String issueBenefits) {
 
 	JobSettings {
 		expireUnpaid = expireUnpaid != null ? expireUnpaid : "0/15 * * * * ?";
@@ -45,6 +47,7 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String retryEv
 		voidExpiredCodes = voidExpiredCodes != null ? voidExpiredCodes : "0 5 0 * * ?";
 		dailyReport = dailyReport != null ? dailyReport : "0 0 9 * * ?";
 		lowStockScan = lowStockScan != null ? lowStockScan : "0 */10 * * * ?";
+		issueBenefits = issueBenefits != null ? issueBenefits : "5 * * * * ?";
 		checkCron("expire-unpaid", expireUnpaid);
 		checkCron("recover-deliveries", recoverDeliveries);
 		checkCron("retry-events", retryEvents);
@@ -55,6 +58,7 @@ record JobSettings(String expireUnpaid, String recoverDeliveries, String retryEv
 		checkCron("void-expired-codes", voidExpiredCodes);
 		checkCron("daily-report", dailyReport);
 		checkCron("low-stock-scan", lowStockScan);
+		checkCron("issue-benefits", issueBenefits);
 	}
 
 	/** Fails startup naming the setting, rather than with Quartz's message that names only the expression. */

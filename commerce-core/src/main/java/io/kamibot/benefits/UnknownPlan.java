@@ -1,0 +1,9 @@
+package io.kamibot.benefits;
+
+/** No plan has this id. */
+public class UnknownPlan extends RuntimeException {
+
+	UnknownPlan(String id) {
+		super("No benefit plan " + id);
+	}
+}
