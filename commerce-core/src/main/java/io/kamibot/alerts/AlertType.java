@@ -43,6 +43,12 @@ public enum AlertType {
 	/** A buyer reported a bad code. Args: order, customer, reason. */
 	PROBLEM_REPORTED,
 
+	/**
+	 * A redeemer presented more unknown or mistyped codes than it may in a minute (someone may be guessing codes);
+	 * it is refused for a while. Args: redeemer id, redeemer name, misses allowed a minute.
+	 */
+	REDEMPTION_GUESSING,
+
 	/** The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left. */
 	DAILY_REPORT
 }

@@ -8,6 +8,7 @@ import io.kamibot.delivery.CodesShown;
 import io.kamibot.payment.RefundIssued;
 import io.kamibot.payment.UnmatchedPaymentHeld;
 import io.kamibot.payment.UnmatchedPaymentReturned;
+import io.kamibot.redemption.CodeRedeemed;
 import org.bson.types.ObjectId;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -60,6 +61,13 @@ public class AuditLog {
 	void on(UnmatchedPaymentHeld held) {
 		record("system", "payment.unmatched", held.orderNo(), held.provider() + " " + held.ref() + " "
 				+ held.amount().display() + ", " + held.reason() + ", not returned: held for an admin");
+	}
+
+	/** Every redemption of an own voucher, by whichever redeemer and way; the entry names the order, never the code. */
+	@EventListener
+	void on(CodeRedeemed redeemed) {
+		record("redeemer:" + redeemed.redeemer(), "code.redeem", redeemed.orderNo(), redeemed.sku() + " via "
+				+ redeemed.via());
 	}
 
 	/**

@@ -66,7 +66,7 @@ public class Catalog {
 			next = new Product(sku.value(), draft.title(), draft.description(), orDefault(draft.category(), "default"),
 					draft.priceFen(), draft.starsPrice(), orDefault(draft.active(), true),
 					orDefault(draft.maxPerOrder(), Product.DEFAULT_MAX_PER_ORDER),
-					orDefault(draft.lowStockThreshold(), 0), now, now);
+					orDefault(draft.lowStockThreshold(), 0), now, now, draft.issuer());
 		}
 		else {
 			next = new Product(sku.value(), orDefault(draft.title(), current.title()),
@@ -74,7 +74,8 @@ public class Catalog {
 					orDefault(draft.category(), current.category()), orDefault(draft.priceFen(), current.priceFen()),
 					draft.starsPrice() != null ? draft.starsPrice() : current.starsPrice(),
 					orDefault(draft.active(), current.active()), orDefault(draft.maxPerOrder(), current.maxPerOrder()),
-					orDefault(draft.lowStockThreshold(), current.lowStockThreshold()), current.createdAt(), now);
+					orDefault(draft.lowStockThreshold(), current.lowStockThreshold()), current.createdAt(), now,
+					orDefault(draft.issuer(), current.issuer()));
 		}
 		// Here rather than in the record, so a product an older version stored at price 0 can still be read and fixed.
 		if (next.priceFen() < 1) {

@@ -5,5 +5,10 @@ package io.kamibot.catalog;
  * default for a new product).
  */
 public record ProductDraft(String title, String description, String category, Long priceFen, Long starsPrice,
-		Boolean active, Integer maxPerOrder, Integer lowStockThreshold) {
+		Boolean active, Integer maxPerOrder, Integer lowStockThreshold, Issuer issuer) {
+
+	public ProductDraft(String title, String description, String category, Long priceFen, Long starsPrice,
+			Boolean active, Integer maxPerOrder, Integer lowStockThreshold) {
+		this(title, description, category, priceFen, starsPrice, active, maxPerOrder, lowStockThreshold, null);
+	}
 }
