@@ -23,7 +23,7 @@ public final class VoucherCode {
 	}
 
 	/** A fresh code of {@code length} characters (the check character included), grouped for reading. */
-	static String generate(SecureRandom random, int length) {
+	public static String generate(SecureRandom random, int length) {
 		checkLength(length);
 		char[] chars = new char[length];
 		for (int i = 0; i < length - 1; i++) {
