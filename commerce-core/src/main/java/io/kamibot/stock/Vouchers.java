@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -108,7 +109,8 @@ public class Vouchers {
 		String lookup = vault.fingerprint(code);
 		// Bounded: a code is refunded and restored by an admin's hand, never in a loop.
 		for (int attempt = 0; attempt < 3; attempt++) {
-			Instant now = clock.instant();
+			// As the database keeps it, so the first answer and every later one name the same instant.
+			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			Date at = Date.from(now);
 			Document done = items.findOneAndUpdate(
 					Filters.and(Filters.eq(LOOKUP, lookup), Filters.eq(STATUS, StockStatus.SOLD.name()),

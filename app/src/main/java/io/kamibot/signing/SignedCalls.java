@@ -1,4 +1,4 @@
-package io.kamibot.openapi;
+package io.kamibot.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-import io.kamibot.resellers.Resellers;
-import io.kamibot.resellers.Resellers.KeyHolder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,39 +13,36 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a call into the Open API only when it is signed by an active reseller's key, fresh, not replayed and within
- * the key's rate. The nonce is recorded only once the signature holds, so nobody without the secret can use up a
- * reseller's nonces; the body is read once, bounded, and handed on.
+ * Lets a call into a signed API only when it is signed by an active holder's key, fresh, not replayed and within
+ * the key's rate; the controllers read the caller's id from the request attribute {@link #CALLER}. The nonce is
+ * recorded only once the signature holds, so nobody without the secret can use up a caller's nonces; the body is read
+ * once, bounded, and handed on. Each signed API is one bean of this filter.
  */
-@Component
-@EnableConfigurationProperties(OpenApiSettings.class)
-class SignedCalls extends OncePerRequestFilter {
+public class SignedCalls extends OncePerRequestFilter {
 
-	static final String PREFIX = "/api/open/v1/";
-	static final String RESELLER = "io.kamibot.openapi.reseller";
+	/** The request attribute holding the id of the key's holder. */
+	public static final String CALLER = "io.kamibot.signing.caller";
+	/** The request attribute holding the account the API found for the key ({@link Caller#account()}). */
+	public static final String ACCOUNT = "io.kamibot.signing.account";
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
-	private final Resellers resellers;
+	private final SignedApi api;
 	private final RedissonClient redis;
 	private final Clock clock;
-	private final OpenApiSettings settings;
 
-	SignedCalls(Resellers resellers, RedissonClient redis, Clock clock, OpenApiSettings settings) {
-		this.resellers = resellers;
+	public SignedCalls(SignedApi api, RedissonClient redis, Clock clock) {
+		this.api = api;
 		this.redis = redis;
 		this.clock = clock;
-		this.settings = settings;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !path.startsWith(PREFIX) || OpenApiDocument.isPublic(path);
+		return !path.startsWith(api.prefix()) || api.open().test(path);
 	}
 
 	@Override
@@ -64,22 +59,22 @@ class SignedCalls extends OncePerRequestFilter {
 		}
 		if (!fresh(timestamp)) {
 			Refusals.unauthorized(response, Check.STALE_TIMESTAMP, "X-Kamibot-Timestamp must be Unix seconds within "
-					+ settings.clockSkew().toSeconds() + " s of the shop's clock");
+					+ api.clockSkew().toSeconds() + " s of the shop's clock");
 			return;
 		}
 		if (!NONCE.matcher(nonce).matches()) {
 			Refusals.unauthorized(response, Check.BAD_NONCE, "X-Kamibot-Nonce must be 8-64 characters of A-Za-z0-9_-");
 			return;
 		}
-		KeyHolder holder = resellers.byKey(key).filter(h -> h.reseller().active()).orElse(null);
+		Caller holder = api.callers().apply(key).orElse(null);
 		if (holder == null) {
-			Refusals.unauthorized(response, Check.UNKNOWN_KEY, "No active reseller holds this key");
+			Refusals.unauthorized(response, Check.UNKNOWN_KEY, "No active holder has this key");
 			return;
 		}
 		byte[] body = readBody(request);
 		if (body == null) {
 			Refusals.unauthorized(response, Check.BODY_TOO_LARGE, "The body is larger than "
-					+ settings.maxBodyBytes() + " bytes");
+					+ api.maxBodyBytes() + " bytes");
 			return;
 		}
 		String expected = Signatures.sign(holder.secret(), Signatures.canonical(request.getMethod(),
@@ -89,23 +84,25 @@ class SignedCalls extends OncePerRequestFilter {
 					+ "request with the key's secret");
 			return;
 		}
-		if (!redis.getBucket("kamibot:open-api:nonce:" + key + ":" + nonce).setIfAbsent("1", settings.nonceWindow())) {
+		String used = "kamibot:" + api.name() + ":nonce:" + key + ":" + nonce;
+		if (!redis.getBucket(used).setIfAbsent("1", api.nonceWindow())) {
 			Refusals.unauthorized(response, Check.REPLAYED_NONCE, "This nonce was used with this key in the last "
-					+ settings.nonceWindow().toMinutes() + " minutes");
+					+ api.nonceWindow().toMinutes() + " minutes");
 			return;
 		}
 		if (!withinRate(key)) {
-			Refusals.tooMany(response, retryAfterSeconds(), settings.requestsPerMinute());
+			Refusals.tooMany(response, retryAfterSeconds(), api.requestsPerMinute());
 			return;
 		}
-		request.setAttribute(RESELLER, holder.reseller().id());
+		request.setAttribute(CALLER, holder.id());
+		request.setAttribute(ACCOUNT, holder.account());
 		chain.doFilter(new ReplayedBody(request, body), response);
 	}
 
 	private boolean fresh(String timestamp) {
 		try {
 			long seconds = Long.parseLong(timestamp);
-			return Math.abs(clock.instant().getEpochSecond() - seconds) <= settings.clockSkew().toSeconds();
+			return Math.abs(clock.instant().getEpochSecond() - seconds) <= api.clockSkew().toSeconds();
 		}
 		catch (NumberFormatException e) {
 			return false;
@@ -113,24 +110,24 @@ class SignedCalls extends OncePerRequestFilter {
 	}
 
 	private boolean withinRate(String key) {
-		RRateLimiter limiter = redis.getRateLimiter("kamibot:open-api:rate:" + key);
-		limiter.trySetRate(RateType.OVERALL, settings.requestsPerMinute(), Duration.ofMinutes(1), Duration.ofMinutes(2));
+		RRateLimiter limiter = redis.getRateLimiter("kamibot:" + api.name() + ":rate:" + key);
+		limiter.trySetRate(RateType.OVERALL, api.requestsPerMinute(), Duration.ofMinutes(1), Duration.ofMinutes(2));
 		return limiter.tryAcquire();
 	}
 
 	/** The time one permit takes to come back, at the least a second. */
 	private long retryAfterSeconds() {
-		return Math.max(1, (60 + settings.requestsPerMinute() - 1) / settings.requestsPerMinute());
+		return Math.max(1, (60 + api.requestsPerMinute() - 1) / api.requestsPerMinute());
 	}
 
 	/** @return the body, or {@code null} when it is larger than the API reads */
 	private byte[] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > settings.maxBodyBytes()) {
+		if (request.getContentLengthLong() > api.maxBodyBytes()) {
 			return null;
 		}
 		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
-			return body.length > settings.maxBodyBytes() ? null : body;
+			byte[] body = in.readNBytes(api.maxBodyBytes() + 1);
+			return body.length > api.maxBodyBytes() ? null : body;
 		}
 	}
 
