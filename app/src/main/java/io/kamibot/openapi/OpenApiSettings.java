@@ -31,6 +31,6 @@ record OpenApiSettings(Integer requestsPerMinute, Duration clockSkew, Duration n
 		return new SignedApi("open-api", OpenApi.PREFIX, OpenApiDocument::isPublic, key -> resellers.byKey(key)
 			.filter(h -> h.reseller().active())
 			.map(h -> new Caller(h.reseller().id(), h.secret(), h.reseller())), requestsPerMinute, clockSkew, nonceWindow,
-				maxBodyBytes);
+				maxBodyBytes, Duration.ZERO);
 	}
 }

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     redeeming at its tills)
  * @param clockSkew how far a request's timestamp may be from the shop's clock (300 s unless set)
  * @param nonceWindow how long a nonce stays used (10 minutes unless set; at least twice the skew)
+ * @param keepKeys how long a redeemer found by its key is kept in memory rather than read for every redemption (10 s
+ *     unless set; 0 reads every time): a counter's till redeems many codes, and a new key takes effect within it
  */
 @ConfigurationProperties("kamibot.redeem-api")
-record RedeemApiSettings(Integer requestsPerMinute, Duration clockSkew, Duration nonceWindow) {
+record RedeemApiSettings(Integer requestsPerMinute, Duration clockSkew, Duration nonceWindow, Duration keepKeys) {
 
 	/** A body is one code: a few hundred bytes are plenty. */
 	private static final int MAX_BODY_BYTES = 1024;
@@ -23,12 +25,13 @@ record RedeemApiSettings(Integer requestsPerMinute, Duration clockSkew, Duration
 		requestsPerMinute = requestsPerMinute != null ? requestsPerMinute : 1200;
 		clockSkew = clockSkew != null ? clockSkew : Duration.ofSeconds(300);
 		nonceWindow = nonceWindow != null ? nonceWindow : Duration.ofMinutes(10);
+		keepKeys = keepKeys != null ? keepKeys : Duration.ofSeconds(10);
 	}
 
 	/** The redemption API as a signed API: the redeemers' keys sign. */
 	SignedApi api(Redeemers redeemers) {
 		return new SignedApi("redeem-api", RedeemApi.PREFIX, path -> false, key -> redeemers.byKey(key)
 			.map(h -> new Caller(h.redeemer().id(), h.secret(), h.redeemer())), requestsPerMinute, clockSkew,
-				nonceWindow, MAX_BODY_BYTES);
+				nonceWindow, MAX_BODY_BYTES, keepKeys);
 	}
 }

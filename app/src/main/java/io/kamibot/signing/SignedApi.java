@@ -16,9 +16,11 @@ import java.util.function.Predicate;
  * @param clockSkew how far a request's timestamp may be from the shop's clock
  * @param nonceWindow how long a nonce stays used (at least twice the skew)
  * @param maxBodyBytes the largest request body read
+ * @param keepKeys how long a key's holder, once found, is kept in memory instead of read again for each call
+ *     ({@link Duration#ZERO}: read every time); a new key, or a suspension, takes effect within this time
  */
 public record SignedApi(String name, String prefix, Predicate<String> open, Function<String, Optional<Caller>> callers,
-		int requestsPerMinute, Duration clockSkew, Duration nonceWindow, int maxBodyBytes) {
+		int requestsPerMinute, Duration clockSkew, Duration nonceWindow, int maxBodyBytes, Duration keepKeys) {
 
 	public SignedApi {
 		if (requestsPerMinute < 1 || nonceWindow.compareTo(clockSkew.multipliedBy(2)) < 0) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -30,11 +32,14 @@ public class SignedCalls extends OncePerRequestFilter {
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
 	private final SignedApi api;
+	private final KnownKeys keys;
+	private final Set<String> rated = ConcurrentHashMap.newKeySet();
 	private final RedissonClient redis;
 	private final Clock clock;
 
 	public SignedCalls(SignedApi api, RedissonClient redis, Clock clock) {
 		this.api = api;
+		this.keys = new KnownKeys(api.callers(), api.keepKeys());
 		this.redis = redis;
 		this.clock = clock;
 	}
@@ -66,7 +71,7 @@ public class SignedCalls extends OncePerRequestFilter {
 			Refusals.unauthorized(response, Check.BAD_NONCE, "X-Kamibot-Nonce must be 8-64 characters of A-Za-z0-9_-");
 			return;
 		}
-		Caller holder = api.callers().apply(key).orElse(null);
+		Caller holder = keys.find(key).orElse(null);
 		if (holder == null) {
 			Refusals.unauthorized(response, Check.UNKNOWN_KEY, "No active holder has this key");
 			return;
@@ -111,8 +116,21 @@ public class SignedCalls extends OncePerRequestFilter {
 
 	private boolean withinRate(String key) {
 		RRateLimiter limiter = redis.getRateLimiter("kamibot:" + api.name() + ":rate:" + key);
+		// Setting the rate is a round trip of its own: once per key and process, again if Redis lost it.
+		if (rated.add(key)) {
+			setRate(limiter);
+		}
+		try {
+			return limiter.tryAcquire();
+		}
+		catch (RuntimeException notSet) {
+			setRate(limiter);
+			return limiter.tryAcquire();
+		}
+	}
+
+	private void setRate(RRateLimiter limiter) {
 		limiter.trySetRate(RateType.OVERALL, api.requestsPerMinute(), Duration.ofMinutes(1), Duration.ofMinutes(2));
-		return limiter.tryAcquire();
 	}
 
 	/** The time one permit takes to come back, at the least a second. */

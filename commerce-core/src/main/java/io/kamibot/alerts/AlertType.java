@@ -49,6 +49,9 @@ public enum AlertType {
 	 */
 	REDEMPTION_GUESSING,
 
-	/** The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left. */
+	/**
+	 * The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left, own
+	 * vouchers redeemed.
+	 */
 	DAILY_REPORT
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param revenueStars revenue in Telegram Stars
  * @param topProducts the best-selling products, {@code SKU×codes}, best first
  * @param stockLeft sellable codes per product, {@code SKU:count}
+ * @param redeemed the shop's own vouchers redeemed that day
  */
 public record DailyReport(LocalDate day, int orders, long revenueFen, long revenueStars, List<String> topProducts,
-		List<String> stockLeft) {
+		List<String> stockLeft, long redeemed) {
 }
