@@ -177,8 +177,14 @@ class RedemptionBenchmark {
 	}
 
 	private Run redeemAll(SignedClient client, List<String> codes) throws Exception {
-		return concurrently(codes.size(), i -> client.post(RedeemApi.PREFIX + "redemptions",
-				"{\"code\":\"" + codes.get(i) + "\"}").statusCode() == 200);
+		return concurrently(codes.size(), i -> {
+			HttpResponse<String> answer = client.post(RedeemApi.PREFIX + "redemptions",
+					"{\"code\":\"" + codes.get(i) + "\"}");
+			if (answer.statusCode() != 200) {
+				System.out.println("answered " + answer.statusCode() + ": " + answer.body());
+			}
+			return answer.statusCode() == 200;
+		});
 	}
 
 	/** Each code redeemed again, answered 200: a code redeemed twice. */

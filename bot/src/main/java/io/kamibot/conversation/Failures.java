@@ -13,6 +13,7 @@ import io.kamibot.ordering.ProductUnavailable;
 import io.kamibot.payment.NotPayable;
 import io.kamibot.payment.UnknownPaymentMethod;
 import io.kamibot.risk.RiskRefused;
+import io.kamibot.stock.CodesRedeemed;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,9 @@ class Failures {
 		if (failure instanceof IllegalOrderTransition e) {
 			// The only move a buyer makes directly is cancelling; the order has moved on (paid, expired …).
 			return answer(session.say(Text.ORDER_CANNOT_CANCEL, e.orderNo(), status(session, e.status())));
+		}
+		if (failure instanceof CodesRedeemed e) {
+			return answer(session.say(Text.REFUND_REDEEMED, e.orderNo(), e.redeemed()));
 		}
 		if (failure instanceof RiskRefused e) {
 			return answer(switch (e.rule()) {

@@ -19,6 +19,7 @@ import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Issuer;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
+import io.kamibot.conversation.QrCodes;
 import io.kamibot.customer.ChannelIdentity;
 import io.kamibot.customer.Customers;
 import io.kamibot.ordering.Order;
@@ -318,9 +319,19 @@ class TelegramAdminTest {
 		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("输错"), WAIT);
 		say(buyer, buyer, "/orders");
 		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("核销"), WAIT);
+		// The second code, shown at the counter as its QR image and photographed there.
+		Order second = orders.place(customer(buyer + 1), sku, 1);
+		pay(second, buyer + 1, "charge-own-" + second.orderNo());
+		FakeBotApi.Call secondQr = telegram.awaitCall("sendPhoto", c -> chat(c, buyer + 1), WAIT);
+		Matcher secondCode = Pattern.compile("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}")
+			.matcher(secondQr.param("caption"));
+		assertThat(secondCode.find()).isTrue();
+		telegram.addFile("qr-photo", QrCodes.png(secondCode.group()));
+		telegram.push(telegram.photo(updates.incrementAndGet(), staff, clerk, "qr-photo"));
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains(second.orderNo()), WAIT);
 
 		assertThat(telegram.calls("sendMessage").stream()
-			.filter(c -> chat(c, staff) && c.param("text").contains("核销成功"))).hasSize(1);
+			.filter(c -> chat(c, staff) && c.param("text").contains("核销成功"))).hasSize(2);
 		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, staff) && c.param("text").contains("✅ 本群")))
 			.hasSize(1);
 		assertThat(stock.levels(sku).sold()).isEqualTo(0);

@@ -62,6 +62,7 @@ public enum Text {
 	COUNTER_USAGE("counter.usage"),
 	COUNTER_REGISTERED("counter.registered"),
 	COUNTER_UNKNOWN("counter.unknown"),
+	REFUND_REDEEMED("refund.redeemed"),
 	ORDERS_SHOW_CODES("orders.show.codes"),
 	PAY_SUPPORT("pay.support"),
 	REFUND_USAGE("refund.usage"),
