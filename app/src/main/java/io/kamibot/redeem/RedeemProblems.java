@@ -3,6 +3,7 @@ package io.kamibot.redeem;
 import java.net.URI;
 
 import io.kamibot.redemption.TooManyMisses;
+import org.redisson.client.RedisException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,14 @@ class RedeemProblems {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
 			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-misses", e.getMessage()));
+	}
+
+	/** Redis did not answer the guessing check; nothing was redeemed, and the call may be sent again. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(RedisException e) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Nothing was redeemed: send the call again"));
 	}
 
 	@ExceptionHandler

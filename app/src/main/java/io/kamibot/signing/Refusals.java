@@ -29,6 +29,13 @@ final class Refusals {
 				"This key may make " + perMinute + " calls a minute", "rate-limit"));
 	}
 
+	static void unavailable(HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+		write(response, new Problem(TYPE + "unavailable", "Service Unavailable", 503,
+				"The shop could not check this call just now; nothing was done: send it again with a fresh nonce",
+				"unavailable"));
+	}
+
 	private static void write(HttpServletResponse response, Problem problem) throws IOException {
 		response.setStatus(problem.status());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,6 +33,7 @@ public class SignedCalls extends OncePerRequestFilter {
 	/** The request attribute holding the account the API found for the key ({@link Caller#account()}). */
 	public static final String ACCOUNT = "io.kamibot.signing.account";
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+	private static final Logger log = LoggerFactory.getLogger(SignedCalls.class);
 
 	private final SignedApi api;
 	private final KnownKeys keys;
@@ -90,13 +94,21 @@ public class SignedCalls extends OncePerRequestFilter {
 			return;
 		}
 		String used = "kamibot:" + api.name() + ":nonce:" + key + ":" + nonce;
-		if (!redis.getBucket(used).setIfAbsent("1", api.nonceWindow())) {
-			Refusals.unauthorized(response, Check.REPLAYED_NONCE, "This nonce was used with this key in the last "
-					+ api.nonceWindow().toMinutes() + " minutes");
-			return;
+		try {
+			if (!redis.getBucket(used).setIfAbsent("1", api.nonceWindow())) {
+				Refusals.unauthorized(response, Check.REPLAYED_NONCE, "This nonce was used with this key in the last "
+						+ api.nonceWindow().toMinutes() + " minutes");
+				return;
+			}
+			if (!withinRate(key)) {
+				Refusals.tooMany(response, retryAfterSeconds(), api.requestsPerMinute());
+				return;
+			}
 		}
-		if (!withinRate(key)) {
-			Refusals.tooMany(response, retryAfterSeconds(), api.requestsPerMinute());
+		catch (RedisException e) {
+			// Nothing was done yet: the caller may send the call again, with a fresh nonce.
+			log.warn("Redis did not answer a signed call's checks: {}", e.getMessage());
+			Refusals.unavailable(response);
 			return;
 		}
 		request.setAttribute(CALLER, holder.id());
