@@ -9,8 +9,11 @@ import io.kamibot.ordering.NotApprovable;
 import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.payment.NotRefundable;
 import io.kamibot.payment.RefundFailed;
+import io.kamibot.redemption.UnknownRedeemer;
 import io.kamibot.resellers.UnknownReseller;
+import io.kamibot.stock.CodesRedeemed;
 import io.kamibot.stock.ImportTooLarge;
+import io.kamibot.stock.NotOwnVoucher;
 import io.kamibot.stock.NotText;
 import io.kamibot.wallet.InsufficientBalance;
 import org.springframework.http.HttpStatus;
@@ -21,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The admin API's named failures as problem responses. */
 @RestControllerAdvice(assignableTypes = { ProductsApi.class, StockApi.class, OrdersApi.class, AuditApi.class,
 		AlertsApi.class, ReviewsApi.class, AdminsApi.class, BansApi.class, ResellersApi.class, PricesApi.class,
-		CouponsApi.class, PlansApi.class })
+		CouponsApi.class, PlansApi.class, VouchersApi.class })
 class AdminProblems {
 
 	@ExceptionHandler
@@ -32,6 +35,24 @@ class AdminProblems {
 	@ExceptionHandler
 	ProblemDetail notRefundable(NotRefundable e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail codesRedeemed(CodesRedeemed e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()
+				+ ": refund with ?redeemed=true to override (audited)");
+		problem.setProperty("redeemed", e.redeemed());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notOwnVoucher(NotOwnVoucher e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownRedeemer(UnknownRedeemer e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 	}
 
 	@ExceptionHandler

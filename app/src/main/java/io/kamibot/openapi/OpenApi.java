@@ -11,6 +11,7 @@ import io.kamibot.resellers.BulkOrders;
 import io.kamibot.resellers.ResellerWallets;
 import io.kamibot.stock.Stock;
 import io.kamibot.wallet.Balance;
+import io.kamibot.signing.SignedCalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The calls a reseller's system makes, each already checked by {@link SignedCalls}. */
+/** The calls a reseller's system makes, each already checked by {@link OpenApiSigning}. */
 @RestController
 @RequestMapping("/api/open/v1")
 class OpenApi {
 
 	static final String CHANNEL = "open-api";
+	static final String PREFIX = "/api/open/v1/";
 
 	private final Catalog catalog;
 	private final Stock stock;
@@ -42,13 +44,13 @@ class OpenApi {
 
 	/** Products on sale at the caller's unit price, with how many codes are available. */
 	@GetMapping("/products")
-	List<ProductView> products(@RequestAttribute(SignedCalls.RESELLER) String reseller) {
+	List<ProductView> products(@RequestAttribute(SignedCalls.CALLER) String reseller) {
 		return catalog.onSale().stream().map(p -> view(reseller, p)).toList();
 	}
 
 	/** Places a bulk order: 201 when this call placed it, 200 with the same body when the ref was placed before. */
 	@PostMapping("/orders")
-	ResponseEntity<OrderView> order(@RequestAttribute(SignedCalls.RESELLER) String reseller,
+	ResponseEntity<OrderView> order(@RequestAttribute(SignedCalls.CALLER) String reseller,
 			@RequestBody OrderRequest request) {
 		if (request.sku() == null || request.quantity() == null || request.ref() == null) {
 			throw new IllegalArgumentException("sku, quantity and ref are required");
@@ -58,13 +60,13 @@ class OpenApi {
 	}
 
 	@GetMapping("/orders/{ref}")
-	ResponseEntity<OrderView> find(@RequestAttribute(SignedCalls.RESELLER) String reseller, @PathVariable String ref) {
+	ResponseEntity<OrderView> find(@RequestAttribute(SignedCalls.CALLER) String reseller, @PathVariable String ref) {
 		return bulk.find(reseller, ref, CHANNEL).map(r -> ResponseEntity.ok(view(r)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/balance")
-	BalanceView balance(@RequestAttribute(SignedCalls.RESELLER) String reseller) {
+	BalanceView balance(@RequestAttribute(SignedCalls.CALLER) String reseller) {
 		Balance balance = wallets.balance(reseller);
 		return new BalanceView(balance.balanceFen(), balance.creditLimitFen());
 	}

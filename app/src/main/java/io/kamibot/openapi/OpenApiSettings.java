@@ -2,6 +2,9 @@ package io.kamibot.openapi;
 
 import java.time.Duration;
 
+import io.kamibot.resellers.Resellers;
+import io.kamibot.signing.Caller;
+import io.kamibot.signing.SignedApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,5 +24,13 @@ record OpenApiSettings(Integer requestsPerMinute, Duration clockSkew, Duration n
 		if (requestsPerMinute < 1 || nonceWindow.compareTo(clockSkew.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException("kamibot.open-api: requests-per-minute ≥ 1, nonce-window ≥ 2 × clock-skew");
 		}
+	}
+
+	/** The Open API as a signed API: only active resellers' keys sign. */
+	SignedApi api(Resellers resellers) {
+		return new SignedApi("open-api", OpenApi.PREFIX, OpenApiDocument::isPublic, key -> resellers.byKey(key)
+			.filter(h -> h.reseller().active())
+			.map(h -> new Caller(h.reseller().id(), h.secret(), h.reseller())), requestsPerMinute, clockSkew, nonceWindow,
+				maxBodyBytes, Duration.ZERO);
 	}
 }

@@ -39,6 +39,7 @@ class ReportCommand implements Command {
 		}
 		DailyReport today = reports.today();
 		return session.say(Text.REPORT_TEXT, today.day(), today.orders(), Money.fen(today.revenueFen()).display(),
-				today.revenueStars(), String.join(", ", today.topProducts()), String.join(", ", today.stockLeft()));
+				today.revenueStars(), String.join(", ", today.topProducts()), String.join(", ", today.stockLeft()),
+				today.redeemed());
 	}
 }

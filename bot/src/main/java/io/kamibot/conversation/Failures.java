@@ -14,6 +14,7 @@ import io.kamibot.ordering.ProductUnavailable;
 import io.kamibot.payment.NotPayable;
 import io.kamibot.payment.UnknownPaymentMethod;
 import io.kamibot.risk.RiskRefused;
+import io.kamibot.stock.CodesRedeemed;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.templates.Text;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,9 @@ class Failures {
 		}
 		if (failure instanceof CouponRefused e) {
 			return answer(session.say(Text.COUPON_REFUSED, e.code(), session.text("coupon.refused." + e.reason().name())));
+		}
+		if (failure instanceof CodesRedeemed e) {
+			return answer(session.say(Text.REFUND_REDEEMED, e.orderNo(), e.redeemed()));
 		}
 		if (failure instanceof RiskRefused e) {
 			return answer(switch (e.rule()) {

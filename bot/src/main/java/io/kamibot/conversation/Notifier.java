@@ -1,12 +1,16 @@
 package io.kamibot.conversation;
 
-import java.util.function.BiFunction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Product;
+import io.kamibot.catalog.Sku;
 import io.kamibot.customer.Customer;
 import io.kamibot.customer.Customers;
 import io.kamibot.delivery.CodesAwaitingNotice;
@@ -26,22 +30,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells buyers what happened to their orders when it happens, on the channel they ordered from: the codes the
- * moment an order is delivered, a back-order notice, an expiry notice.
+ * moment an order is delivered (the shop's own vouchers with a QR image each, to show at the counter), a back-order
+ * notice, an expiry notice.
  */
 @Component
 class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+	/** An order of more own vouchers gets its codes as text only: a chat of images would help nobody. */
+	private static final int MAX_QR_CODES = 10;
 
 	private final Customers customers;
 	private final Orders orders;
 	private final Deliveries deliveries;
 	private final Texts texts;
 	private final Map<String, ChannelOutbox> outboxes;
+	private final Catalog catalog;
 	private final CodeLinks links;
 
 	Notifier(Customers customers, Orders orders, Deliveries deliveries, Texts texts, List<ChannelOutbox> outboxes,
-			CodeLinks links) {
+			Catalog catalog, CodeLinks links) {
+		this.catalog = catalog;
 		this.links = links;
 		this.customers = customers;
 		this.orders = orders;
@@ -69,27 +78,40 @@ class Notifier {
 			String link = links.forChat(order.orderNo(), customer.id(), customer.channel())
 				.map(url -> "\n\n" + texts.render(customer.language(), Text.CODES_LINK, url))
 				.orElse("");
-			return new Reply(text + link, List.of(), codes);
+			List<Reply> replies = new ArrayList<>();
+			replies.add(new Reply(text + link, List.of(), codes));
+			if (ownVoucher(order) && codes.size() <= MAX_QR_CODES) {
+				// The shop redeems its own vouchers at a counter: one QR image per code, to show there.
+				for (String code : codes) {
+					replies.add(new Reply(texts.render(customer.language(), Text.VOUCHER_QR, code), List.of(),
+							List.of(code), null, code));
+				}
+			}
+			return replies;
 		});
 		if (sent) {
 			deliveries.markNotified(orderNo);
 		}
 	}
 
+	private boolean ownVoucher(Order order) {
+		return catalog.find(new Sku(order.sku())).map(Product::ownVoucher).orElse(false);
+	}
+
 	@EventListener
 	void on(OrderBackordered waiting) {
-		notify(waiting.customerId(), waiting.orderNo(),
-				(customer, order) -> Reply.text(texts.render(customer.language(), Text.BACKORDERED, order.orderNo())));
+		notify(waiting.customerId(), waiting.orderNo(), (customer, order) -> List
+			.of(Reply.text(texts.render(customer.language(), Text.BACKORDERED, order.orderNo()))));
 	}
 
 	@EventListener
 	void on(OrderExpired expired) {
-		notify(expired.customerId(), expired.orderNo(),
-				(customer, order) -> Reply.text(texts.render(customer.language(), Text.ORDER_EXPIRED, order.orderNo())));
+		notify(expired.customerId(), expired.orderNo(), (customer, order) -> List
+			.of(Reply.text(texts.render(customer.language(), Text.ORDER_EXPIRED, order.orderNo()))));
 	}
 
 	/** @return whether the message went out */
-	private boolean notify(String customerId, String orderNo, BiFunction<Customer, Order, Reply> message) {
+	private boolean notify(String customerId, String orderNo, BiFunction<Customer, Order, List<Reply>> message) {
 		try {
 			Optional<Customer> customer = customers.find(customerId);
 			if (customer.isEmpty()) {
@@ -103,7 +125,9 @@ class Notifier {
 				log.warn("Cannot notify customer {} about order {}: no outbox for their channel", customerId, orderNo);
 				return false;
 			}
-			outbox.send(customer.get().userId(), message.apply(customer.get(), order.get()));
+			for (Reply reply : message.apply(customer.get(), order.get())) {
+				outbox.send(customer.get().userId(), reply);
+			}
 			return true;
 		}
 		catch (RuntimeException e) {

@@ -4,11 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -28,11 +23,9 @@ import io.kamibot.templates.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.Document;
-import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -50,10 +43,7 @@ class TelegramImport {
 	private static final long EDIT_EVERY_NANOS = 3_000_000_000L;
 	private static final int LISTED_REJECTIONS = 20;
 
-	private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
-
-	private final TelegramSettings settings;
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final TelegramFiles files;
 	private final TelegramSender sender;
 	private final TelegramLimits limits;
 	private final Admins admins;
@@ -62,9 +52,9 @@ class TelegramImport {
 	private final Texts texts;
 	private final AuditLog audit;
 
-	TelegramImport(TelegramSettings settings, TelegramSender sender, TelegramLimits limits, Admins admins,
+	TelegramImport(TelegramFiles files, TelegramSender sender, TelegramLimits limits, Admins admins,
 			Customers customers, Stock stock, Texts texts, AuditLog audit) {
-		this.settings = settings;
+		this.files = files;
 		this.sender = sender;
 		this.limits = limits;
 		this.admins = admins;
@@ -101,7 +91,7 @@ class TelegramImport {
 		}
 		Message progress = say(chat, texts.render(locale, Text.IMPORT_PROGRESS, sku, 0));
 		ImportReport report;
-		try (InputStream in = new Progress(download(document), document.getFileSize(),
+		try (InputStream in = new Progress(files.open(document.getFileId()), document.getFileSize(),
 				percent -> edit(progress, texts.render(locale, Text.IMPORT_PROGRESS, sku, percent)))) {
 			report = stock.importCodes(sku, in, "telegram:" + identity.userId() + ":" + document.getFileName(),
 					MAX_BYTES);
@@ -131,34 +121,6 @@ class TelegramImport {
 					.collect(Collectors.joining(", ")));
 		edit(progress, texts.render(locale, Text.IMPORT_REPORT, sku, report.imported(), report.duplicates(),
 				report.rejectedCount(), rejected));
-	}
-
-	/**
-	 * Streams the file from the configured Bot API server. TelegramBots' own download always goes to
-	 * api.telegram.org, whatever server the client talks to, so it would miss a self-hosted server. The URL holds
-	 * the token: it is never logged.
-	 */
-	private InputStream download(Document document) {
-		File file = sender.execute(GetFile.builder().fileId(document.getFileId()).build());
-		URI url = URI.create(settings.apiUrl().toString().replaceFirst("/$", "") + "/file/bot" + settings.token() + "/"
-				+ file.getFilePath());
-		try {
-			HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-			if (response.statusCode() != 200) {
-				response.body().close();
-				throw new IOException("HTTP " + response.statusCode());
-			}
-			return response.body();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Downloading the file from Telegram failed (" + e.getClass().getSimpleName()
-					+ ")", new IOException("download failed"));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while downloading from Telegram");
-		}
 	}
 
 	private Message say(String chat, String text) {

@@ -33,10 +33,12 @@ class TelegramProcessor {
 	private final Payments payments;
 	private final TelegramSender sender;
 	private final TelegramImport imports;
+	private final TelegramQrPhotos photos;
 
 	TelegramProcessor(TelegramJson json, Conversation conversation, Payments payments, TelegramSender sender,
-			TelegramImport imports) {
+			TelegramImport imports, TelegramQrPhotos photos) {
 		this.imports = imports;
+		this.photos = photos;
 		this.json = json;
 		this.conversation = conversation;
 		this.payments = payments;
@@ -55,6 +57,9 @@ class TelegramProcessor {
 		}
 		else if (update.hasMessage() && update.getMessage().hasDocument()) {
 			imports.handle(update.getMessage());
+		}
+		else if (update.hasMessage() && update.getMessage().hasPhoto()) {
+			reply(update.getMessage().getChatId(), photos.handle(update.getMessage()));
 		}
 		else if (update.hasCallbackQuery()) {
 			CallbackQuery press = update.getCallbackQuery();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.kamibot.conversation.Button;
 import io.kamibot.conversation.Invoice;
+import io.kamibot.conversation.QrCodes;
 import io.kamibot.conversation.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,11 @@ class TelegramSender {
 			sendDocument(chatId, reply);
 			return;
 		}
+		if (reply.qr() != null && reply.invoice() == null && reply.text().length() <= MAX_CAPTION) {
+			limits.awaitTurn(chatId);
+			sendQr(chatId, reply);
+			return;
+		}
 		for (BotApiMethod<?> method : render(chatId, reply)) {
 			limits.awaitTurn(chatId);
 			execute(method);
@@ -77,6 +83,26 @@ class TelegramSender {
 			.photo(new InputFile(new ByteArrayInputStream(png), "chart.png"))
 			.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption)
 			.replyMarkup(buttons.isEmpty() ? null : keyboard(buttons))
+			.build();
+		try {
+			client.execute(photo);
+		}
+		catch (TelegramApiException e) {
+			throw new TelegramUnavailable("sendPhoto", e);
+		}
+	}
+
+	/**
+	 * A QR image (an own voucher's code, to show at a counter) with the reply's text as caption; protected from
+	 * forwarding when it carries codes.
+	 */
+	private void sendQr(String chatId, Reply reply) {
+		SendPhoto photo = SendPhoto.builder()
+			.chatId(chatId)
+			.photo(new InputFile(new ByteArrayInputStream(QrCodes.png(reply.qr())), "qr.png"))
+			.caption(reply.text())
+			.protectContent(reply.carriesCodes() ? Boolean.TRUE : null)
+			.replyMarkup(reply.buttons().isEmpty() ? null : keyboard(reply.buttons()))
 			.build();
 		try {
 			client.execute(photo);

@@ -352,6 +352,15 @@ public final class FakeBotApi implements AutoCloseable {
 		return update(updateId).set("message", message);
 	}
 
+	/** A message carrying a photo (one size), as a phone sends a picture taken at a counter. */
+	public ObjectNode photo(long updateId, long chatId, long userId, String fileId) {
+		ObjectNode message = messageFrom(chatId, userId);
+		byte[] content = this.files.getOrDefault(fileId, new byte[0]);
+		message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+			.put("width", 360).put("height", 360).put("file_size", content.length);
+		return update(updateId).set("message", message);
+	}
+
 	private JsonNode file(String fileId) {
 		byte[] content = this.files.get(fileId);
 		if (content == null) {

@@ -11,18 +11,25 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.kamibot.adminchat.FakeWecomRobot;
 import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Issuer;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
+import io.kamibot.conversation.QrCodes;
 import io.kamibot.customer.ChannelIdentity;
 import io.kamibot.customer.Customers;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
+import io.kamibot.redemption.RedeemerDraft;
+import io.kamibot.redemption.Redeemers;
 import io.kamibot.reporting.DailyReports;
 import io.kamibot.stock.Stock;
+import io.kamibot.stock.Vouchers;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
 import io.kamibot.testing.Eventually;
@@ -74,6 +81,12 @@ class TelegramAdminTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Vouchers vouchers;
+
+	@Autowired
+	Redeemers redeemers;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -277,6 +290,54 @@ class TelegramAdminTest {
 		telegram.awaitCall("sendMessage", c -> chat(c, stranger), WAIT);
 		assertThat(stock.levels(sku).available()).isEqualTo(1);
 		assertThat(telegram.calls("getFile")).noneMatch(c -> "file-stranger".equals(c.param("file_id")));
+	}
+
+	@Test
+	void aStaffGroupRedeemsOwnVouchersOnceAndTheBuyerSeesWhen() {
+		long staff = GROUP - 1;
+		long clerk = 9301;
+		long buyer = 8400;
+		Sku sku = new Sku("ADM-OWN");
+		catalog.save(sku, new ProductDraft("咖啡卡", "desc", null, 990L, 10L, true, 10, 0, Issuer.SHOP));
+		vouchers.generate(sku, 2, 16, null, "test");
+		redeemers.save("cafe-1", new RedeemerDraft("Cafe", List.of(sku.value())));
+		say(staff, clerk, "/redeem ABCD");
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("/counter"), WAIT);
+		say(staff, clerk, "/counter cafe-1");
+		say(staff, ADMIN, "/counter cafe-1");
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("cafe-1"), WAIT);
+
+		Order order = orders.place(customer(buyer), sku, 1);
+		pay(order, buyer, "charge-own-" + order.orderNo());
+		FakeBotApi.Call qr = telegram.awaitCall("sendPhoto", c -> chat(c, buyer), WAIT);
+		assertThat(qr.param("protect_content")).isEqualTo("true");
+		Matcher found = Pattern.compile("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}").matcher(qr.param("caption"));
+		assertThat(found.find()).isTrue();
+		String code = found.group();
+		say(staff, clerk, "/redeem " + code.toLowerCase().replace("-", " "));
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("核销成功"), WAIT);
+		say(staff, clerk, "/redeem " + code);
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("cafe-1 核销"), WAIT);
+		say(staff, clerk, "/redeem " + code.substring(0, code.length() - 1) + (code.endsWith("2") ? "3" : "2"));
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains("输错"), WAIT);
+		say(buyer, buyer, "/orders");
+		telegram.awaitCall("sendMessage", c -> chat(c, buyer) && c.param("text").contains("核销"), WAIT);
+		// The second code, shown at the counter as its QR image and photographed there.
+		Order second = orders.place(customer(buyer + 1), sku, 1);
+		pay(second, buyer + 1, "charge-own-" + second.orderNo());
+		FakeBotApi.Call secondQr = telegram.awaitCall("sendPhoto", c -> chat(c, buyer + 1), WAIT);
+		Matcher secondCode = Pattern.compile("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}")
+			.matcher(secondQr.param("caption"));
+		assertThat(secondCode.find()).isTrue();
+		telegram.addFile("qr-photo", QrCodes.png(secondCode.group()));
+		telegram.push(telegram.photo(updates.incrementAndGet(), staff, clerk, "qr-photo"));
+		telegram.awaitCall("sendMessage", c -> chat(c, staff) && c.param("text").contains(second.orderNo()), WAIT);
+
+		assertThat(telegram.calls("sendMessage").stream()
+			.filter(c -> chat(c, staff) && c.param("text").contains("核销成功"))).hasSize(2);
+		assertThat(telegram.calls("sendMessage").stream().filter(c -> chat(c, staff) && c.param("text").contains("✅ 本群")))
+			.hasSize(1);
+		assertThat(stock.levels(sku).sold()).isEqualTo(0);
 	}
 
 	private synchronized void registerGroup() {

@@ -1,6 +1,7 @@
 package io.kamibot.telegram;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import io.kamibot.benefits.PlanDraft;
 import io.kamibot.benefits.PlanRecipients;
 import io.kamibot.benefits.Plans;
 import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Issuer;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.customer.ChannelIdentity;
@@ -34,10 +36,16 @@ import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.payment.PaymentConfirmation;
 import io.kamibot.payment.Payments;
+import io.kamibot.redemption.Redeemer;
+import io.kamibot.redemption.RedeemerDraft;
+import io.kamibot.redemption.Redeemers;
+import io.kamibot.redemption.Redemptions;
+import io.kamibot.redemption.TooManyMisses;
 import io.kamibot.reporting.DailyReports;
 import io.kamibot.resellers.ResellerDraft;
 import io.kamibot.resellers.Resellers;
 import io.kamibot.stock.Stock;
+import io.kamibot.stock.VoucherCode;
 import io.kamibot.stockwatch.StockWatch;
 import io.kamibot.testing.Codes;
 import io.kamibot.testing.CoreTest;
@@ -101,6 +109,12 @@ class TelegramAlertsCarryNoCodesTest {
 
 	@Autowired
 	Deliveries deliveries;
+
+	@Autowired
+	Redeemers redeemers;
+
+	@Autowired
+	Redemptions redemptions;
 
 	@Autowired
 	TestClock clock;
@@ -202,6 +216,23 @@ class TelegramAlertsCarryNoCodesTest {
 		stock.importCodes(expiring, Codes.stream(file), "test");
 		codes.addAll(Codes.lines("NC-EXPIRING-CODE", 3).lines().toList());
 		watch.warnExpiring();
+
+		// REDEMPTION_GUESSING: a redeemer presents more unknown codes than it may in a minute
+		Sku own = new Sku("NC-OWN");
+		catalog.save(own, new ProductDraft("NC-OWN 商品", "desc", null, 990L, 10L, true, 10, 0, Issuer.SHOP));
+		Redeemer guesser = redeemers.save("nc-guess-" + System.nanoTime() % 1_000_000,
+				new RedeemerDraft("Guesser", List.of(own.value())));
+		SecureRandom random = new SecureRandom();
+		for (int i = 0; i < 100; i++) {
+			String guess = VoucherCode.generate(random, 16);
+			codes.add(guess);
+			try {
+				redemptions.redeem(guesser, guess, "test");
+			}
+			catch (TooManyMisses e) {
+				break;
+			}
+		}
 
 		// DAILY_REPORT, for today: the orders above are in it
 		reports.send(LocalDate.now(clock));

@@ -55,6 +55,15 @@ public enum AlertType {
 	 */
 	BENEFIT_UNPAID,
 
-	/** The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left. */
+	/**
+	 * A redeemer presented more unknown or mistyped codes than it may in a minute (someone may be guessing codes);
+	 * it is refused for a while. Args: redeemer id, redeemer name, misses allowed a minute.
+	 */
+	REDEMPTION_GUESSING,
+
+	/**
+	 * The daily report, with a chart. Args: day, orders, revenue CNY, revenue Stars, top products, stock left, benefit
+	 * plan issues, own vouchers redeemed.
+	 */
 	DAILY_REPORT
 }

@@ -8,6 +8,7 @@ import io.kamibot.delivery.CodesShown;
 import io.kamibot.payment.RefundIssued;
 import io.kamibot.payment.UnmatchedPaymentHeld;
 import io.kamibot.payment.UnmatchedPaymentReturned;
+import io.kamibot.redemption.CodeRedeemed;
 import org.bson.types.ObjectId;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -27,10 +28,12 @@ public class AuditLog {
 
 	private final MongoTemplate mongo;
 	private final Clock clock;
+	private final AuditBatches batches;
 
-	AuditLog(MongoTemplate mongo, Clock clock) {
+	AuditLog(MongoTemplate mongo, Clock clock, AuditBatches batches) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.batches = batches;
 	}
 
 	public AuditEntry record(String actor, String action, String target, String detail) {
@@ -60,6 +63,16 @@ public class AuditLog {
 	void on(UnmatchedPaymentHeld held) {
 		record("system", "payment.unmatched", held.orderNo(), held.provider() + " " + held.ref() + " "
 				+ held.amount().display() + ", " + held.reason() + ", not returned: held for an admin");
+	}
+
+	/**
+	 * Every redemption of an own voucher, by whichever redeemer and way; the entry names the order, never the code.
+	 * Written in batches: a partner redeems thousands a second, and the redeemed code itself keeps when and by whom.
+	 */
+	@EventListener
+	void on(CodeRedeemed redeemed) {
+		batches.add(new AuditEntry(new ObjectId().toHexString(), redeemed.at(), "redeemer:" + redeemed.redeemer(),
+				"code.redeem", redeemed.orderNo(), redeemed.sku() + " via " + redeemed.via()));
 	}
 
 	/**

@@ -66,7 +66,7 @@ public class Catalog {
 			next = new Product(sku.value(), draft.title(), draft.description(), orDefault(draft.category(), "default"),
 					draft.priceFen(), draft.starsPrice(), orDefault(draft.active(), true),
 					orDefault(draft.maxPerOrder(), Product.DEFAULT_MAX_PER_ORDER),
-					orDefault(draft.lowStockThreshold(), 0), now, now, emptyToNull(draft.titleEn()),
+					orDefault(draft.lowStockThreshold(), 0), now, now, draft.issuer(), emptyToNull(draft.titleEn()),
 					emptyToNull(draft.descriptionEn()));
 		}
 		else {
@@ -76,6 +76,7 @@ public class Catalog {
 					draft.starsPrice() != null ? draft.starsPrice() : current.starsPrice(),
 					orDefault(draft.active(), current.active()), orDefault(draft.maxPerOrder(), current.maxPerOrder()),
 					orDefault(draft.lowStockThreshold(), current.lowStockThreshold()), current.createdAt(), now,
+					orDefault(draft.issuer(), current.issuer()),
 					draft.titleEn() != null ? emptyToNull(draft.titleEn()) : current.titleEn(),
 					draft.descriptionEn() != null ? emptyToNull(draft.descriptionEn()) : current.descriptionEn());
 		}

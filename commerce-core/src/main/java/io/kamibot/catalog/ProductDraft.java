@@ -5,11 +5,20 @@ package io.kamibot.catalog;
  * default for a new product). An empty {@code titleEn} or {@code descriptionEn} removes it.
  */
 public record ProductDraft(String title, String description, String category, Long priceFen, Long starsPrice,
-		Boolean active, Integer maxPerOrder, Integer lowStockThreshold, String titleEn, String descriptionEn) {
+		Boolean active, Integer maxPerOrder, Integer lowStockThreshold, Issuer issuer, String titleEn,
+		String descriptionEn) {
 
-	/** A draft in one language. */
+	/** A draft in one language, of a product whose codes are imported. */
 	public ProductDraft(String title, String description, String category, Long priceFen, Long starsPrice,
 			Boolean active, Integer maxPerOrder, Integer lowStockThreshold) {
-		this(title, description, category, priceFen, starsPrice, active, maxPerOrder, lowStockThreshold, null, null);
+		this(title, description, category, priceFen, starsPrice, active, maxPerOrder, lowStockThreshold, null, null,
+				null);
+	}
+
+	/** A draft in one language, saying who issues the product's codes. */
+	public ProductDraft(String title, String description, String category, Long priceFen, Long starsPrice,
+			Boolean active, Integer maxPerOrder, Integer lowStockThreshold, Issuer issuer) {
+		this(title, description, category, priceFen, starsPrice, active, maxPerOrder, lowStockThreshold, issuer, null,
+				null);
 	}
 }

@@ -11,6 +11,8 @@ import io.kamibot.ordering.Orders;
 import io.kamibot.money.Money;
 import io.kamibot.payment.PaymentInstructions.Completed;
 import io.kamibot.payment.PaymentInstructions.ConfirmNow;
+import io.kamibot.stock.CodesRedeemed;
+import io.kamibot.stock.Vouchers;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +28,17 @@ public class Payments {
 	private final PaymentStarts starts;
 	private final Confirmations confirmations;
 	private final Refunds refunds;
+	private final Vouchers vouchers;
 
 	Payments(List<PaymentProvider> providers, Orders orders, Clock clock, PaymentStarts starts,
-			Confirmations confirmations, Refunds refunds) {
+			Confirmations confirmations, Refunds refunds, Vouchers vouchers) {
 		this.providers = List.copyOf(providers);
 		this.orders = orders;
 		this.clock = clock;
 		this.starts = starts;
 		this.confirmations = confirmations;
 		this.refunds = refunds;
+		this.vouchers = vouchers;
 	}
 
 	/** Ids of the ways to pay offered on a channel, in a stable order. */
@@ -128,15 +132,34 @@ public class Payments {
 	 *
 	 * @param requestedBy who asked, for the record
 	 * @throws NotRefundable when the order was never paid
+	 * @throws CodesRedeemed when own vouchers of the order were redeemed; nothing changes
 	 * @throws RefundFailed when the provider did not return the money
 	 */
 	public RefundOutcome refund(String orderNo, String requestedBy) {
+		return refund(orderNo, requestedBy, false);
+	}
+
+	/**
+	 * Refunds like {@link #refund(String, String)}; its own vouchers are taken back first, so none can be redeemed
+	 * once the money is on its way back.
+	 *
+	 * @param redeemedToo refund even when some of its own vouchers were redeemed: an admin's override, which the
+	 *     caller records in the audit log
+	 */
+	public RefundOutcome refund(String orderNo, String requestedBy, boolean redeemedToo) {
 		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
 		if (order.status() == OrderStatus.REFUNDED) {
 			return RefundOutcome.ALREADY_REFUNDED;
 		}
 		Payment payment = confirmations.paymentOf(order).orElseThrow(() -> new NotRefundable(orderNo));
-		return refunds.refund(payment, order, requestedBy);
+		vouchers.withdrawForRefund(orderNo, redeemedToo);
+		try {
+			return refunds.refund(payment, order, requestedBy);
+		}
+		catch (RuntimeException e) {
+			vouchers.restore(orderNo);
+			throw e;
+		}
 	}
 
 	/**

@@ -13,7 +13,8 @@ import java.util.List;
  * @param stockLeft sellable codes per product, {@code SKU:count}
  * @param planIssues orders benefit plans issued that day (their codes count in the top products, and a payer's
  *     price in the revenue)
+ * @param redeemed the shop's own vouchers redeemed that day
  */
 public record DailyReport(LocalDate day, int orders, long revenueFen, long revenueStars, List<String> topProducts,
-		List<String> stockLeft, int planIssues) {
+		List<String> stockLeft, int planIssues, long redeemed) {
 }

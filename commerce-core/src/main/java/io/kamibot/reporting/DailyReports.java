@@ -20,6 +20,7 @@ import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import io.kamibot.stock.Stock;
+import io.kamibot.stock.Vouchers;
 import org.springframework.stereotype.Service;
 
 /** Computes daily reports and sends them to admins as an alert with a chart of the last {@value #DAYS} days. */
@@ -33,14 +34,17 @@ public class DailyReports {
 	private final Orders orders;
 	private final Catalog catalog;
 	private final Stock stock;
+	private final Vouchers vouchers;
 	private final Alerts alerts;
 	private final Clock clock;
 	private final ZoneId zone;
 
-	DailyReports(Orders orders, Catalog catalog, Stock stock, Alerts alerts, Clock clock, ShopSettings shop) {
+	DailyReports(Orders orders, Catalog catalog, Stock stock, Vouchers vouchers, Alerts alerts, Clock clock,
+			ShopSettings shop) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.stock = stock;
+		this.vouchers = vouchers;
 		this.alerts = alerts;
 		this.clock = clock;
 		this.zone = shop.zone();
@@ -76,7 +80,8 @@ public class DailyReports {
 		for (Product product : catalog.all()) {
 			left.add(product.sku() + ":" + stock.available(product.id()));
 		}
-		return new DailyReport(day, paid.size() - issues, fen, stars, top, left, issues);
+		return new DailyReport(day, paid.size() - issues, fen, stars, top, left, issues,
+				vouchers.redeemedBetween(start(day), start(day.plusDays(1))));
 	}
 
 	/** Today's figures so far. */
@@ -103,7 +108,8 @@ public class DailyReports {
 		return alerts.raise(AlertType.DAILY_REPORT, "daily-report:" + day,
 				List.of(day.toString(), String.valueOf(report.orders()), Money.fen(report.revenueFen()).display(),
 						String.valueOf(report.revenueStars()), String.join(", ", report.topProducts()),
-						String.join(", ", report.stockLeft()), String.valueOf(report.planIssues())),
+						String.join(", ", report.stockLeft()), String.valueOf(report.planIssues()),
+						String.valueOf(report.redeemed())),
 				List.of(), ReportChart.png(days)).isPresent();
 	}
 

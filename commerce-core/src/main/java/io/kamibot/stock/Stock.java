@@ -179,10 +179,14 @@ public class Stock {
 				Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())));
 	}
 
-	/** Opens the codes an order owns, in slot order. The caller records who is shown them. */
+	/**
+	 * Opens the codes an order owns (redeemed own vouchers too: the buyer still sees what they used), in slot order.
+	 * The caller records who is shown them.
+	 */
 	public List<String> reveal(String orderNo) {
 		List<String> codes = new ArrayList<>();
-		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
+		items.find(Filters.and(Filters.eq(ORDER, orderNo),
+				Filters.in(STATUS, StockStatus.SOLD.name(), StockStatus.REDEEMED.name())))
 			.sort(Sorts.ascending(SLOT))
 			.forEach(d -> codes.add(vault.open(new Sealed(d.getString(KEY_ID), d.get(CIPHER, Binary.class).getData()))));
 		return codes;

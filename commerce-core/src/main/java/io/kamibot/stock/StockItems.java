@@ -26,6 +26,14 @@ final class StockItems {
 	/** The order a voided code was taken back from. */
 	static final String VOIDED_FROM = "voidedFrom";
 	static final String IMPORTED_AT = "importedAt";
+	/** {@value #SHOP} on the shop's own generated codes, absent on imported ones. */
+	static final String ISSUER = "issuer";
+	static final String SHOP = "SHOP";
+	/** When an own voucher was redeemed, and by which redeemer. */
+	static final String REDEEMED_AT = "redeemedAt";
+	static final String REDEEMED_BY = "redeemedBy";
+	/** Set on the codes a refund took back from their order (VOID, order and slot kept), so a refused one can undo it. */
+	static final String WITHDRAWN = "withdrawn";
 	static final String CHANGED_AT = "changedAt";
 
 	private StockItems() {

@@ -23,5 +23,7 @@ class StockSchema {
 		items.createIndex(Indexes.ascending(SKU, STATUS, SELL_BY));
 		// An order's codes are released, sold, shown and voided by order and status.
 		items.createIndex(Indexes.ascending(ORDER, STATUS));
+		// The daily report counts the own vouchers redeemed in a day; only redeemed codes carry the field.
+		items.createIndex(Indexes.ascending(REDEEMED_AT), new IndexOptions().sparse(true));
 	}
 }

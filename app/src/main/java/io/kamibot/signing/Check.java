@@ -1,4 +1,4 @@
-package io.kamibot.openapi;
+package io.kamibot.signing;
 
 /** The checks a signed call passes, in order; a failed one is named in the 401 problem response. */
 enum Check {

@@ -1,4 +1,4 @@
-package io.kamibot.openapi;
+package io.kamibot.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
