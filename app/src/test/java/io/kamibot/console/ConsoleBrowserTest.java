@@ -126,6 +126,17 @@ class ConsoleBrowserTest extends ConsoleShop {
 		browser.awaitText(By.id("cu-code"), coupon);
 		browser.step("coupon");
 
+		String plan = unique("PLAN").replaceAll("[^A-Za-z0-9_-]", "");
+		assertThat(shop().put("/api/admin/plans/" + plan, "{\"name\":\"Staff card\",\"items\":[{\"sku\":\"" + sku
+				+ "\",\"quantity\":1}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2026-01-01T00:00:00Z\",\"periods\":12,\"catchUp\":\"SKIP\"}", TOKEN)
+			.statusCode()).isEqualTo(200);
+		browser.click(By.cssSelector("#tabs button[data-tab=plans]"));
+		browser.awaitText(By.id("plan-rows"), plan);
+		browser.click(By.cssSelector("#plan-rows button[data-plan-pause='" + plan + "']"));
+		browser.awaitText(By.id("plan-rows"), "PAUSED");
+		browser.awaitText(By.id("pl-current"), plan);
+		browser.step("plan paused");
+
 		browser.click(By.cssSelector("#tabs button[data-tab=alerts]"));
 		browser.awaitText(By.id("alerts-count"), "sent");
 		browser.step("alerts");
