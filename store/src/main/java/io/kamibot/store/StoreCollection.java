@@ -144,6 +144,21 @@ final class StoreCollection extends H2Collection {
 		return (int) Math.min(size, Integer.MAX_VALUE);
 	}
 
+	/**
+	 * Stored documents are never handed out. The server's update changes the document its query found in place, and
+	 * an answer being encoded on another connection's thread would see it change under it (a
+	 * {@code ConcurrentModificationException}, and that connection closed). Every query gets its own copies; an update
+	 * then stores its changed copy, so a stored document is replaced, never changed (copy on write).
+	 */
+	@Override
+	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+		List<Document> copies = new ArrayList<>(matchedDocuments.size());
+		for (Document document : matchedDocuments) {
+			copies.add(document.cloneDeeply());
+		}
+		return super.createQueryResult(copies, batchSize);
+	}
+
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
