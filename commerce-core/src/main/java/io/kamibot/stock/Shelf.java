@@ -82,6 +82,16 @@ final class Shelf {
 		return items.countDocuments(inStatus(sku, status));
 	}
 
+	/** The order's codes in a status. */
+	static Bson ofOrder(String orderNo, StockStatus status) {
+		return Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, status.name()));
+	}
+
+	/** How many codes the order holds in a status. */
+	long countOf(String orderNo, StockStatus status) {
+		return items.countDocuments(ofOrder(orderNo, status));
+	}
+
 	/** The product's codes that may be sold now: on the shelf, and before their last day. */
 	Bson sellable(Sku sku) {
 		return Filters.and(Filters.eq(SKU, sku.value()), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),

@@ -153,15 +153,14 @@ public class Stock {
 	 */
 	public int sell(Sku sku, String orderNo, int quantity) {
 		Date now = Date.from(clock.instant());
-		long sold = items
-			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
-					Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)))
+		long sold = items.updateMany(Shelf.ofOrder(orderNo, StockStatus.RESERVED),
+				Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)))
 			.getModifiedCount();
 		if (sold == quantity) {
 			return quantity;
 		}
 		List<Integer> owned = new ArrayList<>();
-		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
+		items.find(Shelf.ofOrder(orderNo, StockStatus.SOLD))
 			.projection(new Document(SLOT, 1))
 			.forEach(d -> owned.add(d.getInteger(SLOT)));
 		int taken = 0;
@@ -175,8 +174,8 @@ public class Stock {
 		}
 		// Short: another sale of this order (its payment's listener beside a direct call) may have filled the slots
 		// after they were read here, with the codes this call found gone. Count again rather than report it short.
-		return owned.size() + taken >= quantity ? owned.size() + taken : (int) items.countDocuments(
-				Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())));
+		int owns = owned.size() + taken;
+		return owns >= quantity ? owns : (int) shelf.countOf(orderNo, StockStatus.SOLD);
 	}
 
 	/**
@@ -241,11 +240,9 @@ public class Stock {
 	 * @return how many codes this call voided
 	 */
 	public long voidSold(String orderNo) {
-		return items
-			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())),
-					Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(VOIDED_FROM, orderNo),
-							Updates.unset(ORDER), Updates.unset(SLOT),
-							Updates.set(CHANGED_AT, Date.from(clock.instant()))))
+		return items.updateMany(Shelf.ofOrder(orderNo, StockStatus.SOLD),
+				Updates.combine(Updates.set(STATUS, StockStatus.VOID.name()), Updates.set(VOIDED_FROM, orderNo),
+						Updates.unset(ORDER), Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant()))))
 			.getModifiedCount();
 	}
 }

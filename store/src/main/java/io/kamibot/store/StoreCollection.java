@@ -164,21 +164,6 @@ final class StoreCollection extends H2Collection {
 			int batchSize, Document fieldSelector) {
 		Predicates predicates = Predicates.of(query);
 		Iterable<Object> unique = byUniqueIndex(predicates);
-		if (unique != null && (orderBy == null || orderBy.isEmpty()) && numberToSkip == 0
-				&& (fieldSelector == null || fieldSelector.isEmpty())) {
-			// A lookup by a unique key (every update by _id): the few documents found are matched one by one.
-			List<Document> matched = new ArrayList<>(1);
-			for (Object position : unique) {
-				Document document = getDocument(position);
-				if (document != null && documentMatchesQuery(document, query)) {
-					matched.add(document);
-					if (matched.size() == limit) {
-						break;
-					}
-				}
-			}
-			return createQueryResult(matched, batchSize);
-		}
 		if (unique != null) {
 			return matchDocumentsFromStream(documents(unique), query, orderBy, numberToSkip, limit, batchSize,
 					fieldSelector);
