@@ -216,6 +216,42 @@ class ShopEndToEndTest {
 	}
 
 	@Test
+	void anOrderOffersACouponAndIsPlacedAgainAtTheLowerPriceOnlyWhenTheCouponIsGood() {
+		ShopClient shop = new ShopClient(port, TOKEN);
+		shop.saveProduct("E2E-CPB", """
+				{"title":"Coupon button card","priceFen":2000,"active":true}
+				""");
+		shop.importCodes("E2E-CPB", "E2E-CPB-CODE-1\nE2E-CPB-CODE-2\n");
+		shop.saveProduct("E2E-NOCPN", """
+				{"title":"No coupon card","priceFen":500,"active":true}
+				""");
+		shop.importCodes("E2E-NOCPN", "E2E-NOCPN-CODE-1\n");
+		assertThat(shop.put("/api/admin/coupons/autumn3", """
+				{"fenOff":300,"skus":["E2E-CPB"]}
+				""", TOKEN).statusCode()).isEqualTo(200);
+		String chat = "coupon-button-buyer";
+		assertThat(buttons(shop.say(chat, "/buy E2E-NOCPN 1"))).as("no coupon for this product: no button")
+			.noneMatch(data -> data.startsWith("uc:"));
+
+		JsonNode placed = shop.say(chat, "/buy E2E-CPB 1");
+		String first = text(placed).replaceAll("(?s).*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+		assertThat(buttons(placed)).contains("uc:" + first);
+		assertThat(text(shop.press(chat, "uc:" + first))).contains("/coupon", first);
+		assertThat(text(shop.say(chat, "/coupon NOPE"))).contains("没有这张优惠券", first, "未改变");
+		assertThat(text(shop.say("coupon-button-stranger", "/coupon autumn3"))).contains("没有可以使用优惠券");
+		assertThat(shop.levels("E2E-CPB").get("reserved").asLong()).isEqualTo(1);
+
+		JsonNode replaced = shop.say(chat, "/coupon autumn3");
+		String second = text(replaced).replaceAll("(?s).*" + first + ".*?(K\\d{6}[A-Z0-9]{8}).*", "$1");
+		assertThat(second).isNotEqualTo(first).matches("K\\d{6}[A-Z0-9]{8}");
+		assertThat(text(replaced)).contains("AUTUMN3", "¥3.00", "¥17.00");
+		assertThat(buttons(replaced)).contains("pay:sandbox:" + second).noneMatch(data -> data.startsWith("uc:"));
+		assertThat(shop.levels("E2E-CPB").get("reserved").asLong()).as("the first order's code went back").isEqualTo(1);
+		assertThat(text(shop.say(chat, "/coupon autumn3"))).as("the new order has its coupon; the other is not for it")
+			.contains("不适用于该商品", "未改变");
+	}
+
+	@Test
 	void seedsTheDemoCatalogAndSellsFromIt() {
 		ShopClient shop = new ShopClient(port, TOKEN);
 		JsonNode catalog = shop.press("demo-buyer", "cat");

@@ -66,6 +66,16 @@ public class Coupons {
 		return mongo.find(new Query().with(Sort.by("_id")).limit(500), Coupon.class);
 	}
 
+	/** Whether some coupon may take money off this product now: then an order offers to use one. */
+	public boolean anyFor(String sku) {
+		Instant now = clock.instant();
+		Criteria usable = new Criteria().andOperator(
+				new Criteria().orOperator(where("startsAt").isNull(), where("startsAt").lte(now)),
+				new Criteria().orOperator(where("endsAt").isNull(), where("endsAt").gt(now)),
+				new Criteria().orOperator(where("skus").isNull(), where("skus").size(0), where("skus").is(sku)));
+		return mongo.exists(Query.query(usable).limit(1), Coupon.class);
+	}
+
 	/**
 	 * Checks the coupon for an order without taking a use: what it would take off.
 	 *

@@ -58,6 +58,9 @@ class Checkout {
 		for (String method : methods) {
 			rows.add(List.of(new Button(session.text("payment.method." + method), "pay:" + method + ":" + order.orderNo())));
 		}
+		if (coupon == null && coupons.anyFor(order.sku())) {
+			rows.add(List.of(new Button(session.text(Text.COUPON_BUTTON), "uc:" + order.orderNo())));
+		}
 		rows.add(List.of(new Button(session.text(Text.BUTTON_CANCEL), "x:" + order.orderNo())));
 		return List.of(Reply.withButtons(text, rows));
 	}
