@@ -52,7 +52,9 @@ public class Defaults implements EnvironmentPostProcessor, Ordered {
 			Map.entry("kamibot.wechat.token", "WeChat Official Account (KAMIBOT_WECHAT_TOKEN)"),
 			Map.entry("kamibot.wechatpay.mch-id", "WeChat Pay (KAMIBOT_WECHATPAY_MCH_ID)"),
 			Map.entry("kamibot.wechatpay.merchant-key", "WeChat Pay (KAMIBOT_WECHATPAY_MERCHANT_KEY)"),
-			Map.entry("kamibot.wechatpay.api-v3-key", "WeChat Pay (KAMIBOT_WECHATPAY_API_V3_KEY)"));
+			Map.entry("kamibot.wechatpay.api-v3-key", "WeChat Pay (KAMIBOT_WECHATPAY_API_V3_KEY)"),
+			Map.entry("kamibot.alipay.app-id", "Alipay (KAMIBOT_ALIPAY_APP_ID)"),
+			Map.entry("kamibot.alipay.private-key", "Alipay (KAMIBOT_ALIPAY_PRIVATE_KEY)"));
 
 	private final Log log;
 

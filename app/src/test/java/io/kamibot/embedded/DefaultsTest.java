@@ -41,7 +41,7 @@ class DefaultsTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "kamibot.telegram.token", "kamibot.wechat.app-id", "kamibot.wechat.secret",
 			"kamibot.wechat.token", "kamibot.wechatpay.mch-id", "kamibot.wechatpay.merchant-key",
-			"kamibot.wechatpay.api-v3-key" })
+			"kamibot.wechatpay.api-v3-key", "kamibot.alipay.app-id", "kamibot.alipay.private-key" })
 	void offersNoSandboxOnTheEmbeddedDefaultOnceARealChannelOrPaymentIsConfigured(String real) {
 		StandardEnvironment shop = environment(Map.of(real, "configured-value"));
 		new Defaults(Supplier::get).postProcessEnvironment(shop, null);

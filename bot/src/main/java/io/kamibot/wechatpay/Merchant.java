@@ -1,20 +1,13 @@
 package io.kamibot.wechatpay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+
+import io.kamibot.pem.PemKeys;
 
 /**
  * The merchant's checked settings with their keys parsed: what the provider and the notify endpoint work with.
@@ -56,8 +49,8 @@ record Merchant(String mchId, String appId, PrivateKey merchantKey, String merch
 		if (apiUrl.getHost() == null) {
 			throw new IllegalStateException("KAMIBOT_WECHATPAY_API_URL has no host: " + apiUrl);
 		}
-		return new Merchant(settings.mchId(), appId, privateKey(settings.merchantKey()), settings.merchantSerial(),
-				apiV3Key, publicKey(settings.platformPublicKey()), settings.platformPublicKeyId(),
+		return new Merchant(settings.mchId(), appId, PemKeys.privateKey(settings.merchantKey(), "KAMIBOT_WECHATPAY_MERCHANT_KEY"), settings.merchantSerial(),
+				apiV3Key, PemKeys.publicKey(settings.platformPublicKey(), "KAMIBOT_WECHATPAY_PLATFORM_PUBLIC_KEY"), settings.platformPublicKeyId(),
 				settings.notifyUrl().toString(), settings.jsapi(), apiUrl,
 				blank(settings.apiHostAddress()) ? null : settings.apiHostAddress());
 	}
@@ -76,52 +69,6 @@ record Merchant(String mchId, String appId, PrivateKey merchantKey, String merch
 	@Override
 	public String toString() {
 		return "Merchant[mchId=" + mchId + ", appId=" + appId + ", platformKeyId=" + platformKeyId + "]";
-	}
-
-	private static PrivateKey privateKey(String pemOrPath) {
-		try {
-			return KeyFactory.getInstance("RSA")
-				.generatePrivate(new PKCS8EncodedKeySpec(der(pemOrPath, "PRIVATE KEY", "KAMIBOT_WECHATPAY_MERCHANT_KEY")));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("KAMIBOT_WECHATPAY_MERCHANT_KEY is not an RSA private key in PKCS#8 PEM");
-		}
-	}
-
-	private static PublicKey publicKey(String pemOrPath) {
-		try {
-			return KeyFactory.getInstance("RSA").generatePublic(
-					new X509EncodedKeySpec(der(pemOrPath, "PUBLIC KEY", "KAMIBOT_WECHATPAY_PLATFORM_PUBLIC_KEY")));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("KAMIBOT_WECHATPAY_PLATFORM_PUBLIC_KEY is not an RSA public key in PEM");
-		}
-	}
-
-	/** The DER bytes of a PEM block given as text, or read from the file the setting names. */
-	private static byte[] der(String pemOrPath, String type, String setting) {
-		String pem = pemOrPath;
-		if (!pem.contains("-----BEGIN")) {
-			try {
-				pem = Files.readString(Path.of(pemOrPath.trim()), StandardCharsets.US_ASCII);
-			}
-			catch (IOException | RuntimeException e) {
-				throw new IllegalStateException(setting + " is neither PEM text nor a readable PEM file",
-						e instanceof IOException io ? new UncheckedIOException(io) : e);
-			}
-		}
-		String begin = "-----BEGIN " + type + "-----";
-		int start = pem.indexOf(begin);
-		int end = pem.indexOf("-----END " + type + "-----");
-		if (start < 0 || end < start) {
-			throw new IllegalStateException(setting + " holds no \"" + begin + "\" block");
-		}
-		try {
-			return Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalStateException(setting + " is not valid PEM");
-		}
 	}
 
 	private static void require(List<String> missing, String value, String name) {

@@ -2,7 +2,7 @@ package io.kamibot.templates;
 
 /**
  * The fixed texts, each a key in every locale's bundle. Families of keys built at run time are named by their
- * prefix: {@code status.<ORDER STATUS>} and {@code payment.method.<provider id>}.
+ * prefix: {@code status.<ORDER STATUS>}, {@code payment.method.<provider id>} and {@code payment.qr.<provider id>}.
  */
 public enum Text {
 
@@ -52,7 +52,6 @@ public enum Text {
 	PAYMENT_MISMATCH("payment.mismatch"),
 	PAYMENT_NOT_PAYABLE("payment.not.payable"),
 	PAYMENT_LINK("payment.link"),
-	PAYMENT_QR("payment.qr"),
 	DELIVERED("delivered"),
 	BACKORDERED("backordered"),
 	CODES("codes"),
@@ -212,7 +211,13 @@ public enum Text {
 	MAIL_PAGE_CONFIRMED("mail.page.confirmed"),
 	MAIL_PAGE_FAILED("mail.page.failed"),
 	COUPON_APPLIED("coupon.applied"),
-	COUPON_REFUSED("coupon.refused");
+	COUPON_REFUSED("coupon.refused"),
+	COUPON_BUTTON("coupon.button"),
+	COUPON_ASK("coupon.ask"),
+	COUPON_USAGE("coupon.usage"),
+	COUPON_NO_ORDER("coupon.no.order"),
+	COUPON_KEPT("coupon.kept"),
+	COUPON_REPLACED("coupon.replaced");
 
 	private final String key;
 

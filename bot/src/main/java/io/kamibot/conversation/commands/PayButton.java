@@ -57,7 +57,7 @@ class PayButton implements ButtonHandler {
 			return session.say(Text.PAYMENT_LINK, orderNo, link.url());
 		}
 		if (instructions instanceof ScanQr qr) {
-			return List.of(Reply.scan(session.text(Text.PAYMENT_QR, orderNo) + "\n" + qr.content(), qr.content()));
+			return List.of(Reply.scan(session.text("payment.qr." + method, orderNo) + "\n" + qr.content(), qr.content()));
 		}
 		return session.say(Text.PAYMENT_NONE);
 	}
