@@ -11,7 +11,6 @@ import io.kamibot.conversation.CodesActions;
 import io.kamibot.conversation.Command;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
-import io.kamibot.email.EmailAddress;
 import io.kamibot.email.EmailAddresses;
 import io.kamibot.email.InvalidEmail;
 import io.kamibot.templates.Text;
@@ -81,19 +80,18 @@ class EmailCommand implements Command, ButtonHandler, CodesActions {
 	}
 
 	private List<Reply> request(Session session, Mailer mail, String address) {
-		Optional<String> token;
+		Optional<EmailAddresses.Requested> requested;
 		try {
-			token = addresses.request(session.customerId(), address);
+			requested = addresses.request(session.customerId(), address);
 		}
 		catch (InvalidEmail e) {
 			return session.say(Text.EMAIL_INVALID);
 		}
-		if (token.isEmpty()) {
+		if (requested.isEmpty()) {
 			return session.say(Text.EMAIL_TOO_SOON);
 		}
-		String saved = addresses.find(session.customerId()).map(EmailAddress::address).orElse(address);
-		mail.confirmation(saved, session.locale(), token.get());
-		return session.say(Text.EMAIL_CONFIRM_SENT, saved);
+		mail.confirmation(requested.get().address(), session.locale(), requested.get().token());
+		return session.say(Text.EMAIL_CONFIRM_SENT, requested.get().address());
 	}
 
 	private List<Reply> status(Session session) {

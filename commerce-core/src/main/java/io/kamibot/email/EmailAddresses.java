@@ -44,13 +44,17 @@ public class EmailAddresses {
 		this.clock = clock;
 	}
 
+	/** An address waiting for its confirmation: as stored (lower case), and the token of its link. */
+	public record Requested(String address, String token) {
+	}
+
 	/**
-	 * Records an unconfirmed address for the customer and returns the token of its confirmation link, or nothing
-	 * when the customer asked less than a minute ago.
+	 * Records an unconfirmed address for the customer and returns it with the token of its confirmation link, or
+	 * nothing when the customer asked less than a minute ago.
 	 *
 	 * @throws InvalidEmail when the text is not an address
 	 */
-	public Optional<String> request(String customerId, String address) {
+	public Optional<Requested> request(String customerId, String address) {
 		if (address == null || address.length() > 254 || !ADDRESS.matcher(address).matches()) {
 			throw new InvalidEmail();
 		}
@@ -63,8 +67,9 @@ public class EmailAddresses {
 		byte[] secret = new byte[24];
 		random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		mongo.save(new EmailAddress(customerId, address.toLowerCase(Locale.ROOT), hash(token), now, null));
-		return Optional.of(token);
+		String stored = address.toLowerCase(Locale.ROOT);
+		mongo.save(new EmailAddress(customerId, stored, hash(token), now, null));
+		return Optional.of(new Requested(stored, token));
 	}
 
 	/** Confirms the address whose link carries this token; the link then works no more. */

@@ -75,6 +75,9 @@ final class OrderPlacement {
 		}
 		catch (OutOfStock e) {
 			withdraw(order);
+			if (coupon != null) {
+				coupons.giveBack(order.orderNo());
+			}
 			throw e;
 		}
 		// Nothing else knows this order yet, so the status just written is still the one stored. An order past the
@@ -106,7 +109,6 @@ final class OrderPlacement {
 	/** Nobody ever saw this order's number: it is withdrawn, not cancelled, so it never shows in a history. */
 	private void withdraw(Order order) {
 		mongo.remove(Query.query(where("_id").is(order.orderNo()).and("status").is(OrderStatus.CREATED)), Order.class);
-		coupons.giveBack(order.orderNo());
 	}
 
 	private Order insertNew(String customerId, Product product, int quantity, Instant now) {
