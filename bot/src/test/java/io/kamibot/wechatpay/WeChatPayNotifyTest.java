@@ -35,6 +35,7 @@ import io.kamibot.testing.Codes;
 import io.kamibot.testing.Eventually;
 import io.kamibot.testing.InMemoryMongo;
 import io.kamibot.testing.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -324,9 +325,21 @@ class WeChatPayNotifyTest {
 	}
 
 	/** How many messages with the order's codes reached the buyer's web chat. */
+	/**
+	 * The buyer's messages that carry the order's codes. The message is written by a listener after the order is
+	 * delivered, so when there are codes this waits for the first such message, keeping every message it took.
+	 */
 	private int deliveredCodes(Order order) {
 		List<String> codes = stock.reveal(order.orderNo());
-		List<String> messages = mailbox.take("webchat", chat(order.productSku()), 50);
+		List<String> messages = new ArrayList<>(mailbox.take("webchat", chat(order.productSku()), 50));
+		if (!codes.isEmpty()) {
+			Awaitility.await("a message with the codes of " + order.orderNo())
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> {
+					messages.addAll(mailbox.take("webchat", chat(order.productSku()), 50));
+					return messages.stream().anyMatch(m -> codes.stream().allMatch(m::contains));
+				});
+		}
 		return (int) messages.stream()
 			.filter(m -> !codes.isEmpty() && codes.stream().allMatch(m::contains))
 			.count();
