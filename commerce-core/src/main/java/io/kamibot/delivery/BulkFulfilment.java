@@ -21,8 +21,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Hands over many orders at once with the guarantees of {@link Deliveries#fulfil(Order)}: a code moves to an order's
- * slot only while sellable, a hand-over is recorded once per order, and the order's own conditional move to
- * DELIVERED decides who announces it, so a recovery sweep or another instance at the same orders changes nothing.
+ * slot only while sellable, a hand-over is recorded once per order, and the move to DELIVERED, conditional on the
+ * order being paid, decides who announces it, so a recovery sweep or another instance at the same orders changes
+ * nothing.
  */
 final class BulkFulfilment {
 
@@ -30,10 +31,10 @@ final class BulkFulfilment {
 	private final OrderTransitions transitions;
 	private final MongoTemplate mongo;
 	private final Clock clock;
-	private final Function<Order, OrderStatus> alone;
+	private final Function<String, OrderStatus> alone;
 
 	BulkFulfilment(BulkSales sales, OrderTransitions transitions, MongoTemplate mongo, Clock clock,
-			Function<Order, OrderStatus> alone) {
+			Function<String, OrderStatus> alone) {
 		this.sales = sales;
 		this.transitions = transitions;
 		this.mongo = mongo;
@@ -43,9 +44,9 @@ final class BulkFulfilment {
 
 	/**
 	 * Fulfils many paid orders of one product that own no codes yet (a benefit plan's period) in a few round trips
-	 * however many: their codes are sold in one bulk move and their hand-overs recorded in one write. Then each order
-	 * moves to DELIVERED by its own conditional move, which announces it to its buyer, on the executor, so the
-	 * messages go out side by side. An order the bulk move could not fill is fulfilled alone (it waits for stock).
+	 * however many: their codes are sold in one bulk move, their hand-overs recorded in one write, and they move to
+	 * DELIVERED in one conditional update; the buyers' messages go out on the executor after this returns. An order
+	 * the bulk move could not fill is fulfilled alone (it waits for stock).
 	 *
 	 * @return each order's status afterwards, by order number
 	 */
@@ -62,19 +63,21 @@ final class BulkFulfilment {
 				// Hand-overs another fulfilment of the same orders recorded; each order's own move below decides.
 			}
 		}
-		Set<String> delivered = whole.stream().map(Order::orderNo).collect(Collectors.toSet());
-		Map<String, CompletableFuture<OrderStatus>> moves = new LinkedHashMap<>();
+		Set<String> delivered = transitions.markAllDelivered(whole, executor).stream().map(Order::orderNo)
+			.collect(Collectors.toSet());
+		// The rest alone: short of codes (they wait for stock), or moved meanwhile by another fulfilment.
+		Map<String, CompletableFuture<OrderStatus>> single = new LinkedHashMap<>();
 		for (Order order : paid) {
-			moves.put(order.orderNo(), CompletableFuture.supplyAsync(() -> delivered.contains(order.orderNo())
-					? markDelivered(order) : alone.apply(order), executor));
+			if (!delivered.contains(order.orderNo())) {
+				single.put(order.orderNo(), CompletableFuture.supplyAsync(() -> alone.apply(order.orderNo()),
+						executor));
+			}
 		}
 		Map<String, OrderStatus> statuses = new LinkedHashMap<>();
-		moves.forEach((orderNo, move) -> statuses.put(orderNo, move.join()));
+		for (Order order : paid) {
+			CompletableFuture<OrderStatus> one = single.get(order.orderNo());
+			statuses.put(order.orderNo(), one == null ? OrderStatus.DELIVERED : one.join());
+		}
 		return statuses;
-	}
-
-	private OrderStatus markDelivered(Order order) {
-		transitions.markDelivered(order);
-		return OrderStatus.DELIVERED;
 	}
 }

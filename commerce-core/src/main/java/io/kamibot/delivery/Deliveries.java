@@ -54,7 +54,7 @@ public class Deliveries {
 		this.orders = orders;
 		this.transitions = transitions;
 		this.stock = stock;
-		this.bulk = new BulkFulfilment(sales, transitions, mongo, clock, this::fulfil);
+		this.bulk = new BulkFulfilment(sales, transitions, mongo, clock, orderNo -> fulfil(orderNo));
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
@@ -111,7 +111,7 @@ public class Deliveries {
 
 	/**
 	 * Fulfils many paid orders of one product that own no codes yet (a benefit plan's period) in a few round trips
-	 * however many, each order moving to DELIVERED on the executor: see {@link BulkFulfilment}.
+	 * however many; their buyers are told on the executor, after this returns: see {@link BulkFulfilment}.
 	 *
 	 * @return each order's status afterwards, by order number
 	 */
