@@ -130,6 +130,9 @@ public class PrepaidOrders {
 		if (quantity < 1) {
 			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
 		}
+		if (buyers.isEmpty()) {
+			return List.of();
+		}
 		Instant now = clock.instant();
 		List<Order> paid = new ArrayList<>(buyers.size());
 		for (Buyer b : buyers) {

@@ -235,13 +235,32 @@ class BenefitPlansTest {
 		assertThat(wallets.balance(reseller).balanceFen()).as("one issue paid at 7 yuan, the other short")
 			.isEqualTo(300);
 		assertThat(fixture.orders(plan)).hasSize(1);
-		assertThat(mongo.count(Query.query(where("type").is(AlertType.BENEFIT_UNPAID)), Alert.class)).isEqualTo(1);
+		assertThat(mongo.count(Query.query(where("type").is(AlertType.BENEFIT_UNPAID).and("args").is(plan)),
+				Alert.class)).isEqualTo(1);
 
 		wallets.topUp(reseller, 1_000, "second", null);
 		assertThat(issuing.issue(plan, "2026-04").issued()).isEqualTo(2);
 		issuing.issue(plan, "2026-04");
 		assertThat(wallets.balance(reseller).balanceFen()).isEqualTo(600);
 		assertThat(fixture.orders(plan)).hasSize(2).allSatisfy(o -> assertThat(o.totalFen()).isEqualTo(700));
+	}
+
+	@Test
+	void aPayerWithoutMoneyLeavesEveryIssueOfThePeriodUnpaidWithOneAlert() {
+		Sku sku = fixture.stocked(5);
+		String reseller = "broke-" + next.incrementAndGet();
+		resellers.save(reseller, new ResellerDraft("Broke " + reseller, 1, null, null, null, null));
+		String plan = "broke-plan-" + next.incrementAndGet();
+		plans.save(plan, new PlanDraft("Paid " + plan, List.of(new Plan.Item(sku.value(), 1)), PlanFixture.MONTHLY,
+				clock.instant(), null, null, CatchUp.ISSUE, reseller));
+		recipients.add(plan, "webchat:" + plan + "-a\nwebchat:" + plan + "-b");
+		clock.advance(Duration.ofDays(31));
+
+		assertThat(issuing.issueDue()).as("the period is looked at, nobody paid").isEqualTo(1);
+		assertThat(fixture.issues(plan, "2026-04", IssueState.UNPAID)).isEqualTo(2);
+		assertThat(fixture.orders(plan)).isEmpty();
+		assertThat(mongo.count(Query.query(where("type").is(AlertType.BENEFIT_UNPAID).and("args").is(plan)),
+				Alert.class)).isEqualTo(1);
 	}
 
 	@Test
