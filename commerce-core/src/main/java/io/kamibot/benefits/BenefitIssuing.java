@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.benefits.IssueSteps.Placed;
+import io.kamibot.benefits.IssueSteps.Recorded;
 import io.kamibot.benefits.IssueTerms.Terms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,18 +148,21 @@ public class BenefitIssuing implements DisposableBean {
 		for (int page = 0; page < 1_000_000 / PAGE; page++) {
 			List<Recipient> recipients = mongo.find(Query.query(where("planId").is(plan.id()).and("status")
 				.is(RecipientStatus.ACTIVE).and("_id").gt(after)).with(Sort.by("_id")).limit(PAGE), Recipient.class);
-			Map<String, Issue> recorded = steps.recordAll(shared, recipients);
+			Recorded recorded = steps.recordAll(shared, recipients);
+			List<Issue> together = new ArrayList<>();
 			List<CompletableFuture<Placed>> running = new ArrayList<>();
 			for (Recipient recipient : recipients) {
-				Issue issue = recorded.get(recipient.id());
-				running.add(CompletableFuture.supplyAsync(() -> advanceOne(shared, issue, failed), workers));
+				Issue issue = recorded.byRecipient().get(recipient.id());
+				if (recorded.now().contains(issue.id()) && issue.state() == IssueState.PLACING) {
+					together.add(issue);
+				}
+				else {
+					running.add(CompletableFuture.supplyAsync(() -> advanceOne(shared, issue, failed), workers));
+				}
 			}
-			Map<Boolean, List<String>> placed = running.stream().map(CompletableFuture::join)
-				.filter(p -> p != null && p.waitingStock() != null)
-				.collect(Collectors.partitioningBy(Placed::waitingStock,
-						Collectors.mapping(Placed::id, Collectors.toList())));
-			steps.markIssued(placed.get(false), false);
-			steps.markIssued(placed.get(true), true);
+			List<Placed> placed = new ArrayList<>(placeAll(shared, together, failed));
+			running.forEach(one -> placed.add(one.join()));
+			mark(placed);
 			if (recipients.size() < PAGE) {
 				break;
 			}
@@ -182,6 +186,34 @@ public class BenefitIssuing implements DisposableBean {
 			.is(IssueState.AWAITING_CLAIM)), Issue.class)) {
 			steps.finish(terms.of(plan, issue.period()), issue);
 		}
+	}
+
+	/**
+	 * The issues this run recorded just now, placed together: a first fire's whole page in a few writes. A failure
+	 * fails them all for this run; the next one finds them recorded and takes each on alone.
+	 */
+	private List<Placed> placeAll(Terms shared, List<Issue> issues, AtomicInteger failed) {
+		if (issues.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return steps.placeAll(shared, issues, workers);
+		}
+		catch (RuntimeException e) {
+			failed.addAndGet(issues.size());
+			log.error("Issuing plan {} period {} to {} recipients failed: {}", shared.plan().id(), shared.period(),
+					issues.size(), e.toString());
+			return List.of();
+		}
+	}
+
+	/** Marks the issues whose orders went out, in two updates: with and without some waiting for stock. */
+	private void mark(List<Placed> placed) {
+		Map<Boolean, List<String>> out = placed.stream().filter(p -> p != null && p.waitingStock() != null)
+			.collect(Collectors.partitioningBy(Placed::waitingStock, Collectors.mapping(Placed::id,
+					Collectors.toList())));
+		steps.markIssued(out.get(false), false);
+		steps.markIssued(out.get(true), true);
 	}
 
 	/** @return what it did, or {@code null} when it failed (the period is then tried again) */

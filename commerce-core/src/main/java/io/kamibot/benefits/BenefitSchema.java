@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BenefitSchema {
 
+	/** A claimed recipient's plan and customer: one claim per customer and plan, however many codes they send. */
+	static final String SEAT = "seat";
+
 	BenefitSchema(MongoTemplate mongo) {
 		// The dispatcher reads the active plans at every tick.
 		mongo.indexOps(Plan.class).createIndex(new Index().on("status", Direction.ASC));
@@ -22,6 +25,7 @@ class BenefitSchema {
 		mongo.indexOps(Recipient.class).createIndex(new Index().on("customerId", Direction.ASC));
 		// /claim finds its code by the code's keyed hash.
 		mongo.indexOps(Recipient.class).createIndex(new Index().on("claimHash", Direction.ASC).sparse());
+		mongo.indexOps(Recipient.class).createIndex(new Index().on(SEAT, Direction.ASC).unique().sparse());
 		// A period's counts, and its back-orders.
 		mongo.indexOps(Issue.class).createIndex(new Index().on("planId", Direction.ASC).on("period", Direction.ASC)
 			.on("state", Direction.ASC));

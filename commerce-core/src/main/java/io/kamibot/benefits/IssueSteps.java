@@ -2,9 +2,16 @@ package io.kamibot.benefits;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.kamibot.benefits.IssueTerms.Line;
@@ -13,6 +20,7 @@ import io.kamibot.delivery.Deliveries;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.PrepaidOrders;
+import io.kamibot.ordering.PrepaidOrders.Buyer;
 import io.kamibot.wallet.EntryKind;
 import io.kamibot.wallet.InsufficientBalance;
 import io.kamibot.wallet.Wallets;
@@ -52,18 +60,20 @@ class IssueSteps {
 	/**
 	 * Records the period's issues of many recipients in one round trip; those recorded before are found as they are.
 	 *
-	 * @return each recipient's issue, by recipient id
+	 * @return each recipient's issue, and which of them this call recorded
 	 */
-	Map<String, Issue> recordAll(Terms terms, List<Recipient> recipients) {
+	Recorded recordAll(Terms terms, List<Recipient> recipients) {
 		List<Issue> fresh = recipients.stream().map(r -> fresh(terms, r)).toList();
 		if (fresh.isEmpty()) {
-			return Map.of();
+			return new Recorded(Map.of(), Set.of());
 		}
+		Set<String> now = fresh.stream().map(Issue::id).collect(Collectors.toCollection(HashSet::new));
 		try {
 			mongo.bulkOps(BulkMode.UNORDERED, Issue.class).insert(fresh).execute();
 		}
 		catch (BulkOperationException e) {
 			// Recorded before (a second fire, another instance, a run that died): found below.
+			e.getErrors().forEach(error -> now.remove(fresh.get(error.getIndex()).id()));
 		}
 		Map<String, Issue> recorded = new HashMap<>();
 		mongo.find(Query.query(where("_id").in(fresh.stream().map(Issue::id).toList())), Issue.class)
@@ -71,7 +81,53 @@ class IssueSteps {
 		for (Recipient recipient : recipients) {
 			recorded.computeIfAbsent(recipient.id(), id -> record(terms, recipient));
 		}
-		return recorded;
+		return new Recorded(recorded, now);
+	}
+
+	/**
+	 * Takes issues this run recorded just now for known recipients all together: debits a payer once per issue,
+	 * then, per plan item, places and pays every issue's order in one write ({@link
+	 * PrepaidOrders#placePaidWithoutCodes}) and delivers them together ({@link Deliveries#fulfilEach}). An issue one
+	 * of whose orders another run placed meanwhile goes on alone ({@link #advance}), as after a crash.
+	 */
+	List<Placed> placeAll(Terms terms, List<Issue> issues, Executor executor) {
+		List<Placed> unpaid = new ArrayList<>();
+		List<Issue> paid = new ArrayList<>(issues);
+		if (terms.walletId() != null && terms.totalFen() > 0) {
+			issues.stream().map(i -> CompletableFuture.supplyAsync(() -> debit(terms, i), executor)).toList()
+				.forEach(debit -> debit.join().ifPresent(unpaid::add));
+			paid.removeIf(i -> unpaid.stream().anyMatch(p -> p.id().equals(i.id())));
+		}
+		Map<String, Boolean> waiting = new HashMap<>();
+		Set<String> alone = new HashSet<>();
+		for (int n = 0; n < terms.lines().size(); n++) {
+			Line line = terms.lines().get(n);
+			int item = n;
+			List<Issue> batch = paid.stream().filter(i -> !alone.contains(i.id())).toList();
+			List<Order> placed = prepaid.placePaidWithoutCodes(line.sku(), line.quantity(), line.amountFen(),
+					line.title(), batch.stream().map(i -> new Buyer(i.orderNos().get(item), i.customerId(), i.payment()))
+						.toList());
+			Map<String, OrderStatus> statuses = deliveries.fulfilEach(line.sku(), placed, executor);
+			for (Issue issue : batch) {
+				OrderStatus status = statuses.get(issue.orderNos().get(item));
+				if (status == null) {
+					alone.add(issue.id());
+				}
+				else {
+					waiting.merge(issue.id(), status == OrderStatus.AWAITING_STOCK, Boolean::logicalOr);
+				}
+			}
+		}
+		List<CompletableFuture<Placed>> done = paid.stream().map(i -> alone.contains(i.id())
+				? CompletableFuture.supplyAsync(() -> advance(terms, i), executor)
+				: CompletableFuture.completedFuture(new Placed(i.id(), waiting.get(i.id())))).toList();
+		List<Placed> all = new ArrayList<>(unpaid);
+		done.forEach(placed -> all.add(placed.join()));
+		return all;
+	}
+
+	/** The period's issues by recipient id, and the ids of those {@link #recordAll} recorded now. */
+	record Recorded(Map<String, Issue> byRecipient, Set<String> now) {
 	}
 
 	/** Takes a recorded issue as far as it goes now, and marks it. */
@@ -146,7 +202,8 @@ class IssueSteps {
 		return attached != null ? attached : mongo.findById(issue.id(), Issue.class);
 	}
 
-	private Placed place(Terms terms, Issue issue) {
+	/** Debits the payer under the issue's key, once however often; the mark of an unpaid issue when it cannot pay. */
+	private Optional<Placed> debit(Terms terms, Issue issue) {
 		if (terms.walletId() != null && terms.totalFen() > 0) {
 			try {
 				wallets.post(terms.walletId(), issue.payment(), EntryKind.ORDER, -terms.totalFen(),
@@ -155,8 +212,16 @@ class IssueSteps {
 			catch (InsufficientBalance e) {
 				mongo.updateFirst(Query.query(where("_id").is(issue.id()).and("state").ne(IssueState.ISSUED)),
 						Update.update("state", IssueState.UNPAID), Issue.class);
-				return new Placed(issue.id(), null);
+				return Optional.of(new Placed(issue.id(), null));
 			}
+		}
+		return Optional.empty();
+	}
+
+	private Placed place(Terms terms, Issue issue) {
+		Optional<Placed> unpaid = debit(terms, issue);
+		if (unpaid.isPresent()) {
+			return unpaid.get();
 		}
 		boolean waiting = false;
 		for (int i = 0; i < terms.lines().size(); i++) {

@@ -117,8 +117,12 @@ public class PlanRecipients {
 
 	/** Pauses, resumes or removes one recipient, by its id or its line ({@code telegram:123}, {@code claim:x}). */
 	public Recipient setStatus(String planId, String recipient, RecipientStatus status) {
+		Update update = Update.update("status", status);
+		if (status == RecipientStatus.REMOVED) {
+			update.unset(BenefitSchema.SEAT); // A removed claimant may claim another code of the plan.
+		}
 		Recipient changed = mongo.findAndModify(Query.query(where("planId").is(planId).orOperator(
-				where("_id").is(recipient), where("key").is(recipient))), Update.update("status", status),
+				where("_id").is(recipient), where("key").is(recipient))), update,
 				FindAndModifyOptions.options().returnNew(true), Recipient.class);
 		if (changed == null) {
 			throw new UnknownPlan(planId + " recipient " + recipient);
@@ -145,10 +149,18 @@ public class PlanRecipients {
 			.is(customerId).and("status").ne(RecipientStatus.REMOVED)), Recipient.class)) {
 			throw new InvalidClaimCode();
 		}
-		Recipient claimed = mongo.findAndModify(Query.query(where("_id").is(coded.id()).and("customerId").is(null)
-			.and("claimHash").is(hash)), new Update().set("customerId", customerId).set("claimedBy", claimant)
-				.set("claimedAt", clock.instant()).unset("claimHash"), FindAndModifyOptions.options().returnNew(true),
-				Recipient.class);
+		// Decided by the update, not by the reads above: of two claims of one code the first takes it (the code is
+		// in the filter), and of one customer's claims of two codes of a plan the second meets the seat's unique key.
+		Recipient claimed;
+		try {
+			claimed = mongo.findAndModify(Query.query(where("_id").is(coded.id()).and("customerId").is(null)
+				.and("claimHash").is(hash)), new Update().set("customerId", customerId).set("claimedBy", claimant)
+					.set("claimedAt", clock.instant()).set(BenefitSchema.SEAT, coded.planId() + "/" + customerId)
+					.unset("claimHash"), FindAndModifyOptions.options().returnNew(true), Recipient.class);
+		}
+		catch (DuplicateKeyException e) {
+			claimed = null;
+		}
 		if (claimed == null) {
 			throw new InvalidClaimCode();
 		}

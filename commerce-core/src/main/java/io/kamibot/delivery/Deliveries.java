@@ -3,7 +3,10 @@ package io.kamibot.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
+import io.kamibot.catalog.Sku;
 import io.kamibot.events.DomainEvents;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderEvents.OrderPaid;
@@ -11,6 +14,7 @@ import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.OrderTransitions;
 import io.kamibot.ordering.Orders;
+import io.kamibot.stock.BulkSales;
 import io.kamibot.stock.Stock;
 import io.kamibot.stock.StockReplenished;
 import org.slf4j.Logger;
@@ -40,15 +44,17 @@ public class Deliveries {
 	private final Orders orders;
 	private final OrderTransitions transitions;
 	private final Stock stock;
+	private final BulkFulfilment bulk;
 	private final MongoTemplate mongo;
 	private final DomainEvents events;
 	private final Clock clock;
 
-	Deliveries(Orders orders, OrderTransitions transitions, Stock stock, MongoTemplate mongo, DomainEvents events,
-			Clock clock) {
+	Deliveries(Orders orders, OrderTransitions transitions, Stock stock, BulkSales sales, MongoTemplate mongo,
+			DomainEvents events, Clock clock) {
 		this.orders = orders;
 		this.transitions = transitions;
 		this.stock = stock;
+		this.bulk = new BulkFulfilment(sales, transitions, mongo, clock, orderNo -> fulfil(orderNo));
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
@@ -101,6 +107,16 @@ public class Deliveries {
 		}
 		transitions.markDelivered(order);
 		return OrderStatus.DELIVERED;
+	}
+
+	/**
+	 * Fulfils many paid orders of one product that own no codes yet (a benefit plan's period) in a few round trips
+	 * however many; their buyers are told on the executor, after this returns: see {@link BulkFulfilment}.
+	 *
+	 * @return each order's status afterwards, by order number
+	 */
+	public Map<String, OrderStatus> fulfilEach(Sku sku, List<Order> paid, Executor executor) {
+		return bulk.fulfilEach(sku, paid, executor);
 	}
 
 	/**

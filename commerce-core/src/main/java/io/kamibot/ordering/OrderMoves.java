@@ -2,11 +2,18 @@ package io.kamibot.ordering;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.kamibot.events.DomainEvents;
+import org.bson.types.ObjectId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,8 @@ final class OrderMoves {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderMoves.class);
 	private static final int ATTEMPTS = 5;
+	/** Which bulk move last moved the order ({@link #advanceAll}). */
+	private static final String MOVE_MARK = "moveMark";
 
 	private final MongoTemplate mongo;
 	private final DomainEvents events;
@@ -77,5 +86,40 @@ final class OrderMoves {
 	boolean announce(Optional<Order> moved, Function<Order, Object> event) {
 		moved.ifPresent(order -> events.publish(event.apply(order)));
 		return moved.isPresent();
+	}
+
+	/**
+	 * Moves many orders, each in the status it was read in, by the event: one update per status, conditional on it,
+	 * marked with a token of this call so that, when a concurrent move got to some of them first, the orders this call
+	 * moved are told from the others (by the mark, not by a time two instances could share).
+	 *
+	 * @return the orders this call moved
+	 */
+	List<Order> advanceAll(List<Order> orders, OrderEvent event, Supplier<Update> update) {
+		Instant now = clock.instant();
+		String mark = new ObjectId().toHexString();
+		List<Order> moved = new ArrayList<>();
+		orders.stream().collect(Collectors.groupingBy(o -> OrderLifecycle.next(o, event, now) + ">" + o.status()))
+			.forEach((move, same) -> {
+				List<String> numbers = same.stream().map(Order::orderNo).toList();
+				long count = mongo.updateMulti(Query.query(where("_id").in(numbers).and("status")
+					.is(same.get(0).status())), update.get().set("status", OrderLifecycle.next(same.get(0), event,
+							now)).set("updatedAt", now).set(MOVE_MARK, mark), Order.class).getModifiedCount();
+				if (count == same.size()) {
+					moved.addAll(same);
+				}
+				else {
+					Set<String> mine = new HashSet<>();
+					mongo.find(Query.query(where("_id").in(numbers).and(MOVE_MARK).is(mark)), Order.class)
+						.forEach(o -> mine.add(o.orderNo()));
+					same.stream().filter(o -> mine.contains(o.orderNo())).forEach(moved::add);
+				}
+			});
+		return moved;
+	}
+
+	/** Publishes the event of each move this call made, each on the executor, without waiting for them. */
+	void announceAll(List<Order> moved, Function<Order, Object> event, Executor executor) {
+		moved.forEach(order -> executor.execute(() -> events.publish(event.apply(order))));
 	}
 }

@@ -1,7 +1,9 @@
 package io.kamibot.ordering;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.kamibot.events.DomainEvents;
@@ -102,6 +104,21 @@ public class OrderTransitions {
 		return moves.announce(moves.advance(order, OrderEvent.DELIVER,
 				() -> new Update().set("deliveredAt", clock.instant())),
 				delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()));
+	}
+
+	/**
+	 * Many orders' codes are handed over, in one update per status however many; each order this call moved is
+	 * announced ({@link OrderDelivered}) on the executor, so the buyers' messages go out side by side while the
+	 * caller goes on. An order announced to nobody (the process died first) is reminded as any undelivered notice.
+	 *
+	 * @return the orders this call moved; an order another move got to first is not among them
+	 */
+	public List<Order> markAllDelivered(List<Order> orders, Executor announcer) {
+		List<Order> moved = moves.advanceAll(orders, OrderEvent.DELIVER, () -> new Update().set("deliveredAt",
+				clock.instant()));
+		moves.announceAll(moved, delivered -> new OrderDelivered(delivered.orderNo(), delivered.customerId()),
+				announcer);
+		return moved;
 	}
 
 	/** Paid, but stock ran out; returns {@code false} when it was already waiting. */

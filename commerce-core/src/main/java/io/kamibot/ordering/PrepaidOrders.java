@@ -2,7 +2,11 @@ package io.kamibot.ordering;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.kamibot.CommerceCoreConfiguration.ShopSettings;
 import io.kamibot.catalog.Catalog;
@@ -15,6 +19,8 @@ import io.kamibot.ordering.OrderEvents.OrderPlaced;
 import io.kamibot.stock.OutOfStock;
 import io.kamibot.stock.Stock;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,6 +37,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Service
 public class PrepaidOrders {
+
+	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoTemplate mongo;
 	private final Catalog catalog;
@@ -100,15 +108,60 @@ public class PrepaidOrders {
 		if (quantity < 1) {
 			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
 		}
-		Order order = insertOrFind(new Order(orderNo, customerId, sku.value(), title, quantity, totalFen, null,
-				OrderStatus.CREATED, clock.instant(), clock.instant().plus(settings.reservation()), null, null, null,
-				null, clock.instant(), true, null));
+		Order order = insertOrFind(unreserved(orderNo, customerId, sku, quantity, totalFen, title, OrderStatus.CREATED,
+				null, null));
 		if (order.status() != OrderStatus.CREATED) {
 			return order;
 		}
 		Optional<Order> placed = moves.advance(order, OrderEvent.RESERVED, Update::new);
 		placed.ifPresent(o -> events.publish(new OrderPlaced(o.orderNo(), customerId)));
 		return placed.orElseGet(() -> mongo.findById(orderNo, Order.class));
+	}
+
+	/**
+	 * Places and pays many orders that hold no codes (a benefit plan's period: an order per recipient) in one write.
+	 * Each is recorded as the lifecycle moves a fresh order on being placed and then paid, without {@link OrderPaid},
+	 * as {@link #payToDeliver} does: the caller delivers them. An order number placed before (by an earlier run, or by
+	 * another instance meanwhile) is left out, for the caller to take on step by step.
+	 *
+	 * @return the orders this call placed and paid, each announced as placed
+	 */
+	public List<Order> placePaidWithoutCodes(Sku sku, int quantity, long totalFen, String title, List<Buyer> buyers) {
+		if (quantity < 1) {
+			throw new InvalidQuantity(quantity, Integer.MAX_VALUE);
+		}
+		if (buyers.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		List<Order> paid = new ArrayList<>(buyers.size());
+		for (Buyer b : buyers) {
+			Order created = unreserved(b.orderNo(), b.customerId(), sku, quantity, totalFen, title, OrderStatus.CREATED,
+					null, null);
+			Order placed = unreserved(b.orderNo(), b.customerId(), sku, quantity, totalFen, title,
+					OrderLifecycle.next(created, OrderEvent.RESERVED, now), null, null);
+			paid.add(unreserved(b.orderNo(), b.customerId(), sku, quantity, totalFen, title,
+					OrderLifecycle.next(placed, OrderEvent.PAY, now), now, b.payment()));
+		}
+		Set<String> before = new HashSet<>();
+		try {
+			mongo.bulkOps(BulkMode.UNORDERED, Order.class).insert(paid).execute();
+		}
+		catch (BulkOperationException e) {
+			for (var error : e.getErrors()) {
+				if (error.getCode() != DUPLICATE_KEY) {
+					throw e;
+				}
+				before.add(paid.get(error.getIndex()).orderNo());
+			}
+		}
+		List<Order> placedNow = paid.stream().filter(o -> !before.contains(o.orderNo())).toList();
+		placedNow.forEach(o -> events.publish(new OrderPlaced(o.orderNo(), o.customerId())));
+		return placedNow;
+	}
+
+	/** Who an order of {@link #placePaidWithoutCodes} is for, under which number, and the payment it records. */
+	public record Buyer(String orderNo, String customerId, String payment) {
 	}
 
 	/**
@@ -148,6 +201,13 @@ public class PrepaidOrders {
 
 	public Optional<Order> find(String orderNo) {
 		return Optional.ofNullable(mongo.findById(orderNo, Order.class));
+	}
+
+	private Order unreserved(String orderNo, String customerId, Sku sku, int quantity, long totalFen, String title,
+			OrderStatus status, Instant paidAt, String payment) {
+		Instant now = clock.instant();
+		return new Order(orderNo, customerId, sku.value(), title, quantity, totalFen, null, status, now,
+				now.plus(settings.reservation()), paidAt, payment, null, null, now, true, null);
 	}
 
 	private Order insertOrFind(Order order) {

@@ -3,9 +3,12 @@ package io.kamibot.stock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -25,7 +28,8 @@ import org.bson.types.ObjectId;
 import static io.kamibot.stock.StockItems.*;
 
 /**
- * Reserves thousands of codes for one order in a few round trips: reads the ids of the earliest-expiring sellable
+ * Reserves thousands of codes for one order in a few round trips (and sells codes to many fresh orders at once, see
+ * {@link #sellEach}): reads the ids of the earliest-expiring sellable
  * codes, then moves each by an update conditional on it still being sellable, all in one unordered bulk write. Codes
  * a concurrent buyer took in between are made up for in the next round; the {@code (order, slot)} unique index keeps
  * two fillers of the same order from giving it more codes than it bought. All or none: short stock puts back what
@@ -58,12 +62,7 @@ final class BulkReservations {
 				announce(sku, taken);
 				return;
 			}
-			List<ObjectId> candidates = new ArrayList<>(free.size());
-			items.find(shelf.sellable(sku))
-				.sort(Sorts.ascending(SELL_BY))
-				.limit(free.size())
-				.projection(Projections.include("_id"))
-				.forEach(d -> candidates.add(d.getObjectId("_id")));
+			List<ObjectId> candidates = candidates(sku, free.size());
 			if (candidates.size() < free.size()) {
 				giveBack(sku, orderNo, quantity);
 			}
@@ -83,6 +82,44 @@ final class BulkReservations {
 			taken++;
 		}
 		announce(sku, taken);
+	}
+
+	/**
+	 * See {@link BulkSales#sellEach}: one read of the earliest-expiring sellable codes for all the orders' slots, one
+	 * bulk move of them to SOLD, one {@link StockTaken}. Only when some move did not happen (stock short, or a
+	 * concurrent buyer took a code in between) are the orders' codes counted back, to say which orders are whole.
+	 */
+	Map<String, Integer> sellEach(Sku sku, Map<String, Integer> quantities) {
+		List<String> orders = new ArrayList<>();
+		List<Integer> slots = new ArrayList<>();
+		quantities.forEach((orderNo, quantity) -> {
+			for (int slot = 0; slot < quantity; slot++) {
+				orders.add(orderNo);
+				slots.add(slot);
+			}
+		});
+		int moved = move(candidates(sku, orders.size()), orders::get, slots::get, StockStatus.SOLD);
+		announce(sku, moved);
+		if (moved == orders.size()) {
+			return quantities;
+		}
+		Map<String, Integer> owned = new HashMap<>();
+		items.find(Filters.and(Filters.in(ORDER, quantities.keySet()), Filters.eq(STATUS, StockStatus.SOLD.name())))
+			.projection(Projections.include(ORDER))
+			.forEach(d -> owned.merge(d.getString(ORDER), 1, Integer::sum));
+		return owned;
+	}
+
+	private List<ObjectId> candidates(Sku sku, int count) {
+		List<ObjectId> candidates = new ArrayList<>(count);
+		if (count > 0) {
+			items.find(shelf.sellable(sku))
+				.sort(Sorts.ascending(SELL_BY))
+				.limit(count)
+				.projection(Projections.include("_id"))
+				.forEach(d -> candidates.add(d.getObjectId("_id")));
+		}
+		return candidates;
 	}
 
 	private void announce(Sku sku, int taken) {
@@ -110,20 +147,33 @@ final class BulkReservations {
 	}
 
 	private int take(Sku sku, String orderNo, List<ObjectId> candidates, List<Integer> slots) {
+		return move(candidates, i -> orderNo, slots::get, StockStatus.RESERVED);
+	}
+
+	/**
+	 * Moves each candidate, while still sellable, to the status for the i-th order and slot, in one unordered bulk
+	 * write; a slot filled meanwhile by a concurrent filler of the same order keeps its code on the shelf.
+	 *
+	 * @return how many codes moved
+	 */
+	private int move(List<ObjectId> candidates, IntFunction<String> orders, IntFunction<Integer> slots,
+			StockStatus status) {
 		Date now = Date.from(clock.instant());
 		List<WriteModel<Document>> moves = new ArrayList<>(candidates.size());
 		for (int i = 0; i < candidates.size(); i++) {
 			moves.add(new UpdateOneModel<>(
 					Filters.and(Filters.eq("_id", candidates.get(i)), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
 							Filters.gt(SELL_BY, now)),
-					Updates.combine(Updates.set(STATUS, StockStatus.RESERVED.name()), Updates.set(ORDER, orderNo),
-							Updates.set(SLOT, slots.get(i)), Updates.set(CHANGED_AT, now))));
+					Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orders.apply(i)),
+							Updates.set(SLOT, slots.apply(i)), Updates.set(CHANGED_AT, now))));
+		}
+		if (moves.isEmpty()) {
+			return 0;
 		}
 		try {
 			return items.bulkWrite(moves, new BulkWriteOptions().ordered(false)).getModifiedCount();
 		}
 		catch (MongoBulkWriteException e) {
-			// A concurrent filler of this order took some of these slots: those codes stay on the shelf.
 			for (BulkWriteError error : e.getWriteErrors()) {
 				if (error.getCode() != DUPLICATE_KEY) {
 					throw e;

@@ -1,124 +1,122 @@
 package io.kamibot.jobs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
-import io.kamibot.benefits.BenefitIssuing;
+import de.bwaldvogel.mongo.MongoServer;
 import io.kamibot.benefits.CatchUp;
-import io.kamibot.benefits.Plan;
-import io.kamibot.benefits.PlanDraft;
-import io.kamibot.benefits.PlanRecipients;
+import io.kamibot.benefits.IssueState;
+import io.kamibot.benefits.PeriodState;
+import io.kamibot.benefits.PlanFixture;
 import io.kamibot.benefits.Plans;
-import io.kamibot.catalog.Catalog;
-import io.kamibot.catalog.ProductDraft;
 import io.kamibot.catalog.Sku;
 import io.kamibot.ordering.Order;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.stock.Stock;
-import io.kamibot.testing.Codes;
-import io.kamibot.testing.CoreTest;
+import io.kamibot.store.StoreBackend;
 import io.kamibot.testing.TestClock;
-import io.kamibot.testing.TestRedis;
+import io.kamibot.vault.Vault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
+import org.junit.jupiter.api.Timeout;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
-import org.redisson.api.RedissonClient;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import testing.kamibot.CoreTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The dispatcher fired for the same period by two Quartz schedulers at once, every second, as two instances whose
- * fire claims do not protect each other (the second scheduler's job has its own name): each recipient gets one
- * issue, because the issue key, not the scheduler, makes it once.
+ * Instances of the shop on one database, each a whole application with its own Quartz scheduler firing the benefit
+ * dispatcher every second and its own Redis connection, as production runs them. Instance A starts issuing a period
+ * of 500 recipients and is closed in the middle of it: its store connections, workers and scheduler go, and the
+ * job's fire lock it held is left to expire. B, running beside it all along, and C, started afterwards on the same
+ * data as a restarted A, both fire the period again. Each recipient gets one issue, because the issue key, not the
+ * scheduler, makes it once.
  */
-@CoreTest
-@DirtiesContext // its own configuration: no other class shares this application
-@TestPropertySource(properties = "kamibot.jobs.issue-benefits=* * * * * ?")
+@Timeout(240)
 class BenefitSchedulersTest {
 
-	@Autowired
-	Plans plans;
+	private static final String PERIOD = "2026-04";
+	/** 2026-04-02: April's period fired on the 1st at 09:00. */
+	private static final Duration INTO_APRIL = Duration.ofDays(31);
 
-	@Autowired
-	PlanRecipients recipients;
+	private final String key = Vault.newKey();
+	private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+	private MongoServer store;
 
-	@Autowired
-	BenefitIssuing issuing;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	Stock stock;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	TestClock clock;
-
-	@Autowired
-	Scheduler scheduler;
-
-	@Test
-	void twoSchedulersFiringTheSamePeriodIssueEachRecipientOnce() throws SchedulerException {
-		Sku sku = new Sku("SCHED-PERK");
-		catalog.save(sku, new ProductDraft("Perk", null, null, 100L, null, true, 5, 0));
-		stock.importCodes(sku, Codes.stream(Codes.lines(sku.value(), 60)), "test");
-		plans.save("two-schedulers", new PlanDraft("Perks", List.of(new Plan.Item(sku.value(), 1)), "0 0 9 1 * ?",
-				clock.instant(), null, null, CatchUp.ISSUE, null));
-		recipients.add("two-schedulers", IntStream.range(0, 50).mapToObj(i -> "telegram:" + (1000 + i))
-			.collect(Collectors.joining("\n")));
-		RedissonClient redis = TestRedis.client();
-		Scheduler second = secondScheduler(new FireOnce(redis));
-		try {
-			JobFires first = JobFires.of(scheduler, "issue-benefits");
-			JobFires other = JobFires.of(second, "issue-benefits-b");
-			clock.advance(Duration.ofDays(31)); // 2026-04-02: April's period is due
-
-			// Runs that started after the period was due, on both schedulers, then more: each had its chance.
-			first.awaitMoreRuns(3, Duration.ofSeconds(60));
-			other.awaitMoreRuns(3, Duration.ofSeconds(60));
-		}
-		finally {
-			second.shutdown(true);
-			redis.shutdown();
-		}
-		List<Order> orders = mongo.find(Query.query(where("payment").regex("^benefit:two-schedulers:")), Order.class);
-		assertThat(orders).hasSize(50).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.DELIVERED));
-		assertThat(orders.stream().map(Order::customerId).distinct()).hasSize(50);
-		assertThat(stock.levels(sku).sold()).isEqualTo(50);
-		assertThat(plans.get("two-schedulers").handled()).isEqualTo(1);
+	@BeforeEach
+	void startStore() {
+		store = new MongoServer(StoreBackend.inMemory());
+		store.bind("127.0.0.1", 0);
 	}
 
-	private Scheduler secondScheduler(FireOnce fireOnce) throws SchedulerException {
-		Properties quartz = new Properties();
-		quartz.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "benefits-second-instance");
-		quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
-		quartz.setProperty("org.quartz.threadPool.threadCount", "2");
-		quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-		Scheduler second = new StdSchedulerFactory(quartz).getScheduler();
-		second.setJobFactory((bundle, ignored) -> new IssueBenefitsJob(issuing, fireOnce));
-		JobDetail detail = JobBuilder.newJob(IssueBenefitsJob.class).withIdentity("issue-benefits-b").storeDurably()
-			.build();
-		second.scheduleJob(detail, TriggerBuilder.newTrigger().forJob(detail).withIdentity("issue-benefits-b")
-			.withSchedule(CronScheduleBuilder.cronSchedule("* * * * * ?").withMisfireHandlingInstructionDoNothing())
-			.build());
-		second.start();
-		return second;
+	@AfterEach
+	void stopAll() {
+		running.forEach(ConfigurableApplicationContext::close);
+		store.shutdownNow();
+	}
+
+	@Test
+	void aPeriodFiredByTwoSchedulersAndAgainAfterAnInstanceDiedInItsMiddleIssuesEachOf500RecipientsOnce() {
+		ConfigurableApplicationContext a = start("a");
+		PlanFixture atA = new PlanFixture(a);
+		Sku sku = atA.stocked(600);
+		String plan = atA.plan(sku, PlanFixture.MONTHLY, CatchUp.ISSUE);
+		assertThat(atA.recipients(plan, "telegram", 500)).hasSize(500);
+		ConfigurableApplicationContext b = start("b"); // Its clock is still in March: it finds nothing due yet.
+		a.getBean(TestClock.class).advance(INTO_APRIL);
+
+		await("A to be in the middle of April's period").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> atA.issues(plan, PERIOD, null) > 0);
+		String stateWhenClosed = a.getBean(Plans.class).view(plan).periods().get(0).state().name();
+		long issuedWhenClosed = atA.issues(plan, PERIOD, IssueState.ISSUED);
+		close(a);
+		assertThat(stateWhenClosed).as("A died while issuing").isEqualTo(PeriodState.ISSUING.name());
+		System.out.printf("Instance A closed with %d of 500 issues issued%n", issuedWhenClosed);
+
+		b.getBean(TestClock.class).advance(INTO_APRIL);
+		ConfigurableApplicationContext c = start("c");
+		c.getBean(TestClock.class).advance(INTO_APRIL);
+		PlanFixture atB = new PlanFixture(b);
+		Plans plans = b.getBean(Plans.class);
+		await("the period done by B or C, once A's fire lock expired").atMost(Duration.ofSeconds(120))
+			.until(() -> plans.get(plan).handled() == 1);
+		// Fires that started after the period was done, on both schedulers: each had its chance to issue it again.
+		JobFires atFirst = JobFires.of(b.getBean(Scheduler.class), "issue-benefits");
+		JobFires atOther = JobFires.of(c.getBean(Scheduler.class), "issue-benefits");
+		atFirst.awaitMoreRuns(2, Duration.ofSeconds(60));
+		atOther.awaitMoreRuns(2, Duration.ofSeconds(60));
+
+		assertThat(atB.issues(plan, PERIOD, null)).isEqualTo(500);
+		assertThat(atB.issues(plan, PERIOD, IssueState.ISSUED)).isEqualTo(500);
+		List<Order> orders = atB.orders(plan);
+		assertThat(orders).hasSize(500).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.DELIVERED));
+		assertThat(orders.stream().map(Order::customerId).distinct()).as("one set per recipient").hasSize(500);
+		assertThat(b.getBean(Stock.class).levels(sku).sold()).isEqualTo(500);
+		assertThat(plans.view(plan).periods()).singleElement()
+			.satisfies(p -> assertThat(p.state()).isEqualTo(PeriodState.DONE));
+	}
+
+	/** An instance of the shop on the shared store, with the same vault key, firing the dispatcher every second. */
+	private ConfigurableApplicationContext start(String instance) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(CoreTestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.mongodb.uri=mongodb://127.0.0.1:" + store.getLocalAddress().getPort() + "/kamibot",
+					"kamibot.secrets.key=" + key, "kamibot.payment.sandbox.enabled=true",
+					"kamibot.jobs.issue-benefits=* * * * * ?", "spring.quartz.scheduler-name=benefits-" + instance)
+			.run();
+		running.add(context);
+		return context;
+	}
+
+	private void close(ConfigurableApplicationContext context) {
+		running.remove(context);
+		context.close();
 	}
 }
