@@ -1,6 +1,7 @@
 package io.kamibot.benefits;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,7 @@ public class BenefitIssuing implements DisposableBean {
 	private static final int PAGE = 500;
 	/** Issues of a period run side by side: the store commits concurrent writes together. */
 	private static final int THREADS = 16;
+	private static final Duration DRAIN = Duration.ofSeconds(10);
 
 	private final MongoTemplate mongo;
 	private final IssueSteps steps;
@@ -229,8 +232,18 @@ public class BenefitIssuing implements DisposableBean {
 		}
 	}
 
+	/** Lets the steps handed to the workers finish first: one dropped unrun would keep its run waiting for good. */
 	@Override
 	public void destroy() {
+		workers.shutdown();
+		try {
+			if (workers.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+				return;
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		workers.shutdownNow();
 	}
 }
