@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -109,6 +113,56 @@ final class Browser implements TestWatcher {
 		WebElement field = visible(by);
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	/** Waits (at most 15 s) until the element's text contains one of the fragments (a text in either language). */
+	String awaitAnyText(By by, String... fragments) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.or(Arrays.stream(fragments)
+			.map(f -> ExpectedConditions.textToBePresentInElementLocated(by, f))
+			.toArray(ExpectedCondition[]::new)));
+		return driver.findElement(by).getText();
+	}
+
+	/** Types a day into a date field as this browser's en-US locale reads it (month, day, year), and checks it took. */
+	void typeDate(By by, LocalDate day) {
+		WebElement field = visible(by);
+		field.sendKeys(day.format(DateTimeFormatter.ofPattern("MMddyyyy")));
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(d -> day.toString().equals(d.findElement(by).getDomProperty("value")));
+	}
+
+	/** Opens the console at the port and signs in with the admin token. */
+	void signIn(int port, String token) {
+		driver.get("http://127.0.0.1:" + port + "/admin.html");
+		By login = By.id("token");
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(login),
+					ExpectedConditions.visibilityOfElementLocated(By.id("tabs"))));
+		if (driver.findElement(login).isDisplayed()) { // else this tab is signed in already
+			type(login, token);
+			click(By.cssSelector("#login-form button"));
+		}
+		visible(By.id("tabs"));
+		step("signed in");
+	}
+
+	/** Keeps every text the element shows from now on, in order, in the page; {@link #recorded} reads them. */
+	void recordTexts(String id) {
+		driver.executeScript("const n = document.getElementById(arguments[0]), seen = [];"
+				+ "window['recorded-' + arguments[0]] = seen;"
+				+ "new MutationObserver(() => seen.push(n.textContent))"
+				+ ".observe(n, { childList: true, characterData: true, subtree: true });", id);
+	}
+
+	@SuppressWarnings("unchecked")
+	List<String> recorded(String id) {
+		return (List<String>) driver.executeScript("return window['recorded-' + arguments[0]];", id);
+	}
+
+	/** Forgets everything the site stored in this browser (cookies, local and session storage), as a new device. */
+	void forgetTheSite() {
+		driver.manage().deleteAllCookies();
+		driver.executeScript("localStorage.clear(); sessionStorage.clear();");
 	}
 
 	/** Accepts the confirm dialog the page opened (at most 15 s). */
