@@ -41,7 +41,7 @@ class ResellersApi {
 	@PutMapping("/{id}")
 	ResellerView save(@PathVariable String id, @RequestBody ResellerDraft draft) {
 		Saved saved = resellers.save(id, draft);
-		audit.record(AdminApi.ACTOR, "reseller.save", id, draft.toString());
+		audit.record(AdminApi.ACTOR, "reseller.save", id, RecordChange.describe(draft));
 		return view(saved.reseller(), saved.linkCode());
 	}
 

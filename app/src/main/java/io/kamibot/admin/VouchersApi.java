@@ -78,7 +78,7 @@ class VouchersApi {
 	@PutMapping("/redeemers/{id}")
 	RedeemerView save(@PathVariable String id, @RequestBody RedeemerDraft draft) {
 		Redeemer redeemer = redeemers.save(id, draft);
-		audit.record(AdminApi.ACTOR, "redeemer.save", id, draft.toString());
+		audit.record(AdminApi.ACTOR, "redeemer.save", id, RecordChange.describe(draft));
 		return view(redeemer);
 	}
 
