@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -29,12 +30,13 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
- * driven through Selenium, one per test class. Each step takes a screenshot; when a test fails, its steps are
+ * driven through Selenium, started by the first test class that uses it and shared by every class after it (the run's
+ * end quits it). Each step takes a screenshot; when a test fails, its steps are
  * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it (with
  * {@code -Dkamibot.screenshots=all}, also when it passes).
  * Without the two programs the tests are skipped, saying so.
  */
-final class Browser implements TestWatcher {
+final class Browser implements TestWatcher, BeforeAllCallback {
 
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMIUM", "/usr/bin/chromium"));
 	static final Path DRIVER = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -44,8 +46,18 @@ final class Browser implements TestWatcher {
 	private ChromeDriver driver;
 	private Path downloads;
 
-	/** Starts Chromium, or skips the class when it is not installed. */
-	void start() {
+	/** Starts Chromium for the first class, or skips the class when it is not installed. */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (driver == null) {
+			start();
+			// Closed when the whole run ends, so the next class finds this browser still open.
+			AutoCloseable quit = this::stop;
+			context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Browser.class, quit);
+		}
+	}
+
+	private void start() {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
 				"No Chromium at " + CHROMIUM + " or no ChromeDriver at " + DRIVER + ", so the browser tests are skipped: "
 						+ "apt-get install chromium chromium-driver (.ci/run does)");
@@ -71,9 +83,10 @@ final class Browser implements TestWatcher {
 		}
 	}
 
-	void stop() {
+	private void stop() {
 		if (driver != null) {
 			driver.quit();
+			driver = null;
 		}
 	}
 
@@ -105,8 +118,12 @@ final class Browser implements TestWatcher {
 		return driver.findElement(by).getText();
 	}
 
+	/** Clicks the element once it can be clicked, scrolled to the middle first: the sticky header covers the top. */
 	void click(By by) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+		WebElement target = new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.elementToBeClickable(by));
+		driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", target);
+		target.click();
 	}
 
 	void type(By by, String text) {

@@ -115,8 +115,8 @@ class ConsoleApiTest extends ConsoleShop {
 	void listsResellersAndAuditsTheirChangesInWords() {
 		ShopClient shop = shop();
 		String id = unique("r");
-		ShopClient.ok(shop.put("/api/admin/resellers/" + id, "{\"name\":\"Corner\",\"level\":2,\"creditLimitFen\":50000}",
-				TOKEN));
+		ShopClient.ok(shop.put("/api/admin/resellers/" + id,
+				"{\"name\":\"Corner\",\"level\":2,\"creditLimitFen\":50000}", TOKEN));
 		JsonNode mine = ShopClient.ok(shop.get("/api/admin/resellers", TOKEN)).valueStream()
 			.filter(r -> r.get("id").asString().equals(id))
 			.findFirst()
@@ -132,8 +132,8 @@ class ConsoleApiTest extends ConsoleShop {
 	void checksAnOwnVoucherCodeWithoutRedeemingIt() {
 		ShopClient shop = shop();
 		String sku = unique("OWN");
-		ShopClient.ok(shop.put("/api/admin/products/" + sku, "{\"title\":\"Coffee\",\"priceFen\":900,\"issuer\":\"SHOP\"}",
-				TOKEN));
+		ShopClient.ok(shop.put("/api/admin/products/" + sku,
+				"{\"title\":\"Coffee\",\"priceFen\":900,\"issuer\":\"SHOP\"}", TOKEN));
 		assertThat(shop.post("/api/admin/products/" + sku + "/generate", "{\"count\":3}", "application/json", TOKEN)
 			.statusCode()).isEqualTo(201);
 		String chat = unique("buyer");

@@ -14,11 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.kamibot.shop.ShopClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
@@ -32,20 +29,7 @@ import static org.awaitility.Awaitility.await;
  * another device, has no orders in a new chat and gets the codes back through the link of the delivery.
  */
 @Timeout(300)
-class ConsoleBrowserTest extends ConsoleShop {
-
-	@RegisterExtension
-	static final Browser browser = new Browser();
-
-	@BeforeAll
-	static void openBrowser() {
-		browser.start();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.stop();
-	}
+class ConsoleBrowserTest extends BrowserShop {
 
 	@Test
 	void ownerRunsTheShopAndABuyerComesBackToTheCodesFromAnotherDevice() throws IOException {

@@ -1,12 +1,9 @@
 package io.kamibot.console;
 
 import io.kamibot.shop.ShopClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -18,20 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * code checked; a coupon and its uses; a benefit plan paused; the alerts.
  */
 @Timeout(180)
-class ConsoleSectionsBrowserTest extends ConsoleShop {
-
-	@RegisterExtension
-	static final Browser browser = new Browser();
-
-	@BeforeAll
-	static void openBrowser() {
-		browser.start();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.stop();
-	}
+class ConsoleSectionsBrowserTest extends BrowserShop {
 
 	@BeforeEach
 	void signIn() {
