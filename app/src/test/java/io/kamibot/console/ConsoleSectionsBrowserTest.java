@@ -1,21 +1,28 @@
 package io.kamibot.console;
 
+import java.util.List;
+
 import io.kamibot.shop.ShopClient;
+import io.kamibot.stock.Vouchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console's other sections in a real Chromium, sharing the running shop of {@link ConsoleBrowserTest}: the
- * resellers list with a reseller's wallet, link code and key; own vouchers with a generated batch, a redeemer and a
- * code checked; a coupon and its uses; a benefit plan paused; the alerts.
+ * resellers list with a reseller's wallet, link code and key; own vouchers with a generated batch, a redeemer, a code
+ * checked before and after it is used, and its order refunded only on a second confirmation; a coupon and its uses; a benefit plan paused; the alerts.
  */
 @Timeout(180)
 class ConsoleSectionsBrowserTest extends BrowserShop {
+
+	@Autowired
+	Vouchers vouchers;
 
 	@BeforeEach
 	void signIn() {
@@ -90,10 +97,25 @@ class ConsoleSectionsBrowserTest extends BrowserShop {
 		browser.click(By.cssSelector("#voucher-check button"));
 		assertThat(browser.awaitText(By.id("vc-result"), "Sold, not yet used · 已售出，未核销")).contains(orderNo)
 			.contains(sku);
+		browser.step("code checked");
+		vouchers.redeem(code, cafe, List.of(sku)); // at the cafe's counter
+		browser.click(By.cssSelector("#voucher-check button"));
+		assertThat(browser.awaitText(By.id("vc-result"), "Used · 已核销")).contains(cafe);
 		browser.type(By.id("vc-code"), "2222-2222-2222-2222");
 		browser.click(By.cssSelector("#voucher-check button"));
 		browser.awaitAnyText(By.id("vc-result"), "Mistyped", "No such code");
-		browser.step("code checked");
+
+		// Its money goes back only when the owner confirms a second time that the used code is refunded too.
+		browser.click(By.cssSelector("#tabs button[data-tab=orders]"));
+		browser.type(By.id("of-order"), orderNo);
+		browser.click(By.id("of-search"));
+		browser.click(By.cssSelector("#orders tr[data-order='" + orderNo + "']"));
+		browser.click(By.cssSelector("#od-actions button[data-act=refund]"));
+		browser.confirm();
+		browser.confirm();
+		browser.awaitText(By.id("order-detail-error"), "REFUNDED");
+		browser.awaitText(By.id("od-history"), "order.refund.redeemed-override");
+		browser.step("used voucher refunded on a second confirmation");
 	}
 
 	@Test
