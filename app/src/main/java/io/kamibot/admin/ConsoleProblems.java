@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The console's endpoints answer the admin API's named failures as it does, and a resend of nothing as 409. */
-@RestControllerAdvice(assignableTypes = { OrderSearchApi.class, OrderActionsApi.class, ShelfApi.class,
-		DashboardApi.class, SettingsApi.class })
+@RestControllerAdvice(assignableTypes = { OrderSearchApi.class, OrderDetailApi.class, OrderActionsApi.class,
+		ShelfApi.class, DashboardApi.class, SettingsApi.class })
 class ConsoleProblems extends AdminProblems {
 
 	@ExceptionHandler

@@ -36,7 +36,7 @@ class CouponsApi {
 	@PutMapping("/{code}")
 	Coupon put(@PathVariable String code, @RequestBody CouponDraft draft) {
 		Coupon saved = coupons.save(code, draft);
-		audit.record(AdminApi.ACTOR, "coupon.save", saved.code(), draft.toString());
+		audit.record(AdminApi.ACTOR, "coupon.save", saved.code(), RecordChange.describe(draft));
 		return saved;
 	}
 

@@ -3,40 +3,31 @@ package io.kamibot.admin;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Stream;
 
-import io.kamibot.audit.AuditEntry;
-import io.kamibot.audit.AuditLog;
 import io.kamibot.ordering.Order;
-import io.kamibot.ordering.OrderNotFound;
 import io.kamibot.ordering.OrderPage;
 import io.kamibot.ordering.OrderQuery;
 import io.kamibot.ordering.OrderStatus;
 import io.kamibot.ordering.Orders;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The console's order list: search by order number, customer, SKU, status and when placed, a page at a time; one
- * order with its history; and the same search as a CSV file, written as the orders are read so a month of orders
- * never sits in memory.
+ * The console's order list: search by order number, customer, SKU, status and when placed, a page at a time; and
+ * the same search as a CSV file, written as the orders are read so a month of orders never sits in memory.
  */
 @RestController
 class OrderSearchApi {
 
 	private static final int MAX_LIMIT = 200;
-	private static final int HISTORY = 200;
 
 	private final Orders orders;
-	private final AuditLog audit;
 
-	OrderSearchApi(Orders orders, AuditLog audit) {
+	OrderSearchApi(Orders orders) {
 		this.orders = orders;
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/admin/orders")
@@ -48,13 +39,6 @@ class OrderSearchApi {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", offset at least 0");
 		}
 		return orders.search(new OrderQuery(orderNo, customer, sku, status, from, to), offset, limit);
-	}
-
-	/** The order, and everything the audit log holds about it: refunds, resends, reviews, reports, code views. */
-	@GetMapping("/api/admin/orders/{orderNo}")
-	OrderDetail detail(@PathVariable String orderNo) {
-		Order order = orders.find(orderNo).orElseThrow(() -> new OrderNotFound(orderNo));
-		return new OrderDetail(order, audit.read(null, orderNo, null, HISTORY));
 	}
 
 	@GetMapping("/api/admin/orders.csv")
@@ -75,8 +59,5 @@ class OrderSearchApi {
 		out.flush();
 	}
 
-	/** @param history the audit entries about the order, newest first */
-	record OrderDetail(Order order, List<AuditEntry> history) {
-	}
 
 }

@@ -3,6 +3,7 @@ package io.kamibot.admin;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.kamibot.catalog.Issuer;
 import io.kamibot.catalog.ProductDraft;
 import io.kamibot.money.Money;
 
@@ -35,6 +36,9 @@ final class ProductChange {
 		}
 		if (draft.lowStockThreshold() != null) {
 			parts.add("low-stock warning at " + draft.lowStockThreshold());
+		}
+		if (draft.issuer() != null) {
+			parts.add(draft.issuer() == Issuer.SHOP ? "own vouchers, generated" : "codes imported");
 		}
 		return parts.isEmpty() ? "no change" : String.join("; ", parts);
 	}

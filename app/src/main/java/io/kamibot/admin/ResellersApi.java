@@ -1,5 +1,7 @@
 package io.kamibot.admin;
 
+import java.util.List;
+
 import io.kamibot.audit.AuditLog;
 import io.kamibot.resellers.ApiKey;
 import io.kamibot.resellers.Reseller;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/resellers")
 class ResellersApi {
 
+	private static final int LISTED = 500;
+
 	private final Resellers resellers;
 	private final ResellerWallets wallets;
 	private final AuditLog audit;
@@ -37,8 +41,14 @@ class ResellersApi {
 	@PutMapping("/{id}")
 	ResellerView save(@PathVariable String id, @RequestBody ResellerDraft draft) {
 		Saved saved = resellers.save(id, draft);
-		audit.record(AdminApi.ACTOR, "reseller.save", id, draft.toString());
+		audit.record(AdminApi.ACTOR, "reseller.save", id, RecordChange.describe(draft));
 		return view(saved.reseller(), saved.linkCode());
+	}
+
+	/** Every reseller (the first 500 by id) with its balance, for the console's list. */
+	@GetMapping
+	List<ResellerView> all() {
+		return resellers.all(LISTED).stream().map(r -> view(r, null)).toList();
 	}
 
 	@GetMapping("/{id}")

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.kamibot.audit.AuditLog;
+import io.kamibot.catalog.Catalog;
+import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
 import io.kamibot.redemption.Redeemer;
 import io.kamibot.redemption.RedeemerDraft;
 import io.kamibot.redemption.RedeemerKey;
 import io.kamibot.redemption.Redeemers;
 import io.kamibot.stock.GeneratedBatch;
+import io.kamibot.stock.Redemption;
 import io.kamibot.stock.Vouchers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +34,12 @@ class VouchersApi {
 
 	private final Vouchers vouchers;
 	private final Redeemers redeemers;
+	private final Catalog catalog;
 	private final AuditLog audit;
 
-	VouchersApi(Vouchers vouchers, Redeemers redeemers, AuditLog audit) {
+	VouchersApi(Vouchers vouchers, Redeemers redeemers, Catalog catalog, AuditLog audit) {
 		this.vouchers = vouchers;
+		this.catalog = catalog;
 		this.redeemers = redeemers;
 		this.audit = audit;
 	}
@@ -53,11 +58,27 @@ class VouchersApi {
 		return batch;
 	}
 
+	/**
+	 * What a redemption of the code would answer now, over every own product, without redeeming it: the console's
+	 * "check a code". The code is never recorded; the check is (its answer only).
+	 */
+	@PostMapping("/vouchers/check")
+	Redemption check(@RequestBody CodeCheck request) {
+		if (request.code() == null || request.code().isBlank()) {
+			throw new IllegalArgumentException("code is required");
+		}
+		List<String> own = catalog.all().stream().filter(Product::ownVoucher).map(Product::sku).toList();
+		Redemption answer = vouchers.check(request.code(), own);
+		audit.record(AdminApi.ACTOR, "voucher.check", answer.orderNo() != null ? answer.orderNo() : "-",
+				answer.outcome().name());
+		return answer;
+	}
+
 	/** Creates the redeemer or changes the fields given; every SKU must be an own product. */
 	@PutMapping("/redeemers/{id}")
 	RedeemerView save(@PathVariable String id, @RequestBody RedeemerDraft draft) {
 		Redeemer redeemer = redeemers.save(id, draft);
-		audit.record(AdminApi.ACTOR, "redeemer.save", id, draft.toString());
+		audit.record(AdminApi.ACTOR, "redeemer.save", id, RecordChange.describe(draft));
 		return view(redeemer);
 	}
 
@@ -99,6 +120,9 @@ class VouchersApi {
 	}
 
 	record StaffChat(String chat) {
+	}
+
+	record CodeCheck(String code) {
 	}
 
 	/** A redeemer without its secret. */

@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -19,18 +23,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
- * driven through Selenium, one per test class. Each step takes a screenshot; when a test fails, its steps are
+ * driven through Selenium, started by the first test class that uses it and shared by every class after it (the run's
+ * end quits it). Each step takes a screenshot; when a test fails, its steps are
  * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it (with
  * {@code -Dkamibot.screenshots=all}, also when it passes).
  * Without the two programs the tests are skipped, saying so.
  */
-final class Browser implements TestWatcher {
+final class Browser implements TestWatcher, BeforeAllCallback {
 
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMIUM", "/usr/bin/chromium"));
 	static final Path DRIVER = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -40,8 +46,18 @@ final class Browser implements TestWatcher {
 	private ChromeDriver driver;
 	private Path downloads;
 
-	/** Starts Chromium, or skips the class when it is not installed. */
-	void start() {
+	/** Starts Chromium for the first class, or skips the class when it is not installed. */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (driver == null) {
+			start();
+			// Closed when the whole run ends, so the next class finds this browser still open.
+			AutoCloseable quit = this::stop;
+			context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Browser.class, quit);
+		}
+	}
+
+	private void start() {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
 				"No Chromium at " + CHROMIUM + " or no ChromeDriver at " + DRIVER + ", so the browser tests are skipped: "
 						+ "apt-get install chromium chromium-driver (.ci/run does)");
@@ -67,9 +83,10 @@ final class Browser implements TestWatcher {
 		}
 	}
 
-	void stop() {
+	private void stop() {
 		if (driver != null) {
 			driver.quit();
+			driver = null;
 		}
 	}
 
@@ -101,14 +118,68 @@ final class Browser implements TestWatcher {
 		return driver.findElement(by).getText();
 	}
 
+	/** Clicks the element once it can be clicked, scrolled to the middle first: the sticky header covers the top. */
 	void click(By by) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+		WebElement target = new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.elementToBeClickable(by));
+		driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", target);
+		target.click();
 	}
 
 	void type(By by, String text) {
 		WebElement field = visible(by);
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	/** Waits (at most 15 s) until the element's text contains one of the fragments (a text in either language). */
+	String awaitAnyText(By by, String... fragments) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.or(Arrays.stream(fragments)
+			.map(f -> ExpectedConditions.textToBePresentInElementLocated(by, f))
+			.toArray(ExpectedCondition[]::new)));
+		return driver.findElement(by).getText();
+	}
+
+	/** Types a day into a date field as this browser's en-US locale reads it (month, day, year), and checks it took. */
+	void typeDate(By by, LocalDate day) {
+		WebElement field = visible(by);
+		field.sendKeys(day.format(DateTimeFormatter.ofPattern("MMddyyyy")));
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(d -> day.toString().equals(d.findElement(by).getDomProperty("value")));
+	}
+
+	/** Opens the console at the port and signs in with the admin token. */
+	void signIn(int port, String token) {
+		driver.get("http://127.0.0.1:" + port + "/admin.html");
+		By login = By.id("token");
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(login),
+					ExpectedConditions.visibilityOfElementLocated(By.id("tabs"))));
+		if (driver.findElement(login).isDisplayed()) { // else this tab is signed in already
+			type(login, token);
+			click(By.cssSelector("#login-form button"));
+		}
+		visible(By.id("tabs"));
+		step("signed in");
+	}
+
+	/** Keeps every text the element shows from now on, in order, in the page; {@link #recorded} reads them. */
+	void recordTexts(String id) {
+		driver.executeScript("const n = document.getElementById(arguments[0]), seen = [];"
+				+ "window['recorded-' + arguments[0]] = seen;"
+				+ "new MutationObserver(() => seen.push(n.textContent))"
+				+ ".observe(n, { childList: true, characterData: true, subtree: true });", id);
+	}
+
+	@SuppressWarnings("unchecked")
+	List<String> recorded(String id) {
+		return (List<String>) driver.executeScript("return window['recorded-' + arguments[0]];", id);
+	}
+
+	/** Forgets everything the site stored in this browser (cookies, local and session storage), as a new device. */
+	void forgetTheSite() {
+		driver.manage().deleteAllCookies();
+		driver.executeScript("localStorage.clear(); sessionStorage.clear();");
 	}
 
 	/** Accepts the confirm dialog the page opened (at most 15 s). */

@@ -94,8 +94,67 @@ class ConsoleApiTest extends ConsoleShop {
 		List<String> actions = new ArrayList<>();
 		detail.get("history").forEach(entry -> actions.add(entry.get("action").asString()));
 		assertThat(actions).contains("order.refund", "order.resend", "codes.view");
+		List<String> moves = new ArrayList<>();
+		detail.get("events").forEach(m -> moves.add(m.get("event").asString() + ":" + m.get("to").asString()));
+		assertThat(moves).containsExactly("RESERVED:AWAITING_PAYMENT", "PAY:PAID", "DELIVER:DELIVERED",
+				"REFUND:REFUNDED");
+		JsonNode payment = detail.get("payments").get(0);
+		assertThat(payment.get("provider").asString()).isEqualTo("sandbox");
+		assertThat(payment.get("amount").asLong()).isEqualTo(100);
+		assertThat(payment.get("outcome").asString()).isEqualTo("ACCEPTED");
+		assertThat(detail.get("order").get("payment").asString()).endsWith(payment.get("transactionId").asString());
+		assertThat(detail.get("refunds").get(0).get("status").asString()).isEqualTo("DONE");
+		assertThat(detail.get("refunds").get(0).get("requestedBy").asString()).isEqualTo("admin-api");
+		assertThat(detail.get("delivery").get("quantity").asInt()).isEqualTo(1);
+		assertThat(detail.get("views")).isNotEmpty();
 		assertThat(detail.toString()).doesNotContain(sku + "-CODE-");
 		assertThat(shop.get("/api/admin/orders/K261122AAAAAAAA", TOKEN).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void listsResellersAndAuditsTheirChangesInWords() {
+		ShopClient shop = shop();
+		String id = unique("r");
+		ShopClient.ok(shop.put("/api/admin/resellers/" + id,
+				"{\"name\":\"Corner\",\"level\":2,\"creditLimitFen\":50000}", TOKEN));
+		JsonNode mine = ShopClient.ok(shop.get("/api/admin/resellers", TOKEN)).valueStream()
+			.filter(r -> r.get("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(mine.get("level").asInt()).isEqualTo(2);
+		assertThat(mine.get("balanceFen").asLong()).isZero();
+		assertThat(mine.get("linkCode").isNull()).isTrue();
+		JsonNode audited = ShopClient.ok(shop.get("/api/admin/audit?action=reseller.save&target=" + id, TOKEN)).get(0);
+		assertThat(audited.get("detail").asString()).isEqualTo("name “Corner”; level 2; credit limit ¥500.00");
+	}
+
+	@Test
+	void checksAnOwnVoucherCodeWithoutRedeemingIt() {
+		ShopClient shop = shop();
+		String sku = unique("OWN");
+		ShopClient.ok(shop.put("/api/admin/products/" + sku,
+				"{\"title\":\"Coffee\",\"priceFen\":900,\"issuer\":\"SHOP\"}", TOKEN));
+		assertThat(shop.post("/api/admin/products/" + sku + "/generate", "{\"count\":3}", "application/json", TOKEN)
+			.statusCode()).isEqualTo(201);
+		String chat = unique("buyer");
+		String orderNo = orderNo(shop.say(chat, "/buy " + sku + " 1"));
+		shop.press(chat, "pay:sandbox:" + orderNo);
+		String code = ShopClient.codes(shop.awaitCodes(chat)).get(0).asString();
+
+		for (int i = 0; i < 2; i++) { // a check changes nothing: the second answers as the first
+			JsonNode check = ShopClient.ok(shop.post("/api/admin/vouchers/check", ShopClient.json("code", code),
+					"application/json", TOKEN));
+			assertThat(check.get("outcome").asString()).isEqualTo("REDEEMABLE");
+			assertThat(check.get("orderNo").asString()).isEqualTo(orderNo);
+			assertThat(check.get("sku").asString()).isEqualTo(sku);
+		}
+		JsonNode mistyped = ShopClient.ok(shop.post("/api/admin/vouchers/check", ShopClient.json("code", "AAAA-AAAA"),
+				"application/json", TOKEN));
+		assertThat(mistyped.get("outcome").asString()).isEqualTo("MISTYPED");
+		assertThat(shop.post("/api/admin/vouchers/check", "{}", "application/json", TOKEN).statusCode()).isEqualTo(400);
+		assertThat(ShopClient.ok(shop.get("/api/admin/audit?action=voucher.check&target=" + orderNo, TOKEN)).toString())
+			.contains("REDEEMABLE")
+			.doesNotContain(code);
 	}
 
 	@Test

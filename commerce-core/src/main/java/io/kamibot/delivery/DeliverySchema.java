@@ -18,5 +18,7 @@ class DeliverySchema {
 		// The reminder job's question, every minute: the few deliveries not yet seen, among all there ever were.
 		mongo.indexOps(Delivery.class)
 			.createIndex(new Index().on("notifiedAt", Direction.ASC).on("deliveredAt", Direction.ASC));
+		// The console's order detail shows who saw an order's codes, latest first.
+		mongo.indexOps(CodeView.class).createIndex(new Index().on("orderNo", Direction.ASC).on("at", Direction.DESC));
 	}
 }

@@ -72,7 +72,8 @@ final class OrderMoves {
 	Optional<Order> once(Order order, OrderEvent event, Update update) {
 		Instant now = clock.instant();
 		OrderStatus next = OrderLifecycle.next(order, event, now);
-		update.set("status", next).set("updatedAt", now);
+		update.set("status", next).set("updatedAt", now)
+			.push("moves", new OrderMove(event.name(), order.status(), next, now));
 		Order moved = mongo.findAndModify(
 				Query.query(where("_id").is(order.orderNo()).and("status").is(order.status())), update,
 				FindAndModifyOptions.options().returnNew(true), Order.class);

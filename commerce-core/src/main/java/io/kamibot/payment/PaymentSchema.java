@@ -15,6 +15,9 @@ class PaymentSchema {
 	PaymentSchema(MongoTemplate mongo) {
 		// A payment is found by the reference the provider and the buyer see.
 		mongo.indexOps(Payment.class).createIndex(new Index().on("ref", Direction.ASC).sparse());
+		// The console's order detail lists an order's payments and refunds.
+		mongo.indexOps(Payment.class).createIndex(new Index().on("orderNo", Direction.ASC));
+		mongo.indexOps(Refund.class).createIndex(new Index().on("orderNo", Direction.ASC).sparse());
 		// The reconciliation sweep asks about unsettled starts, oldest first.
 		mongo.indexOps(PaymentStart.class)
 			.createIndex(new Index().on("settledAt", Direction.ASC).on("startedAt", Direction.ASC));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.kamibot.vault.Vault;
 import io.kamibot.wallet.Wallets;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -74,6 +75,11 @@ public class Resellers {
 
 	public Reseller get(String id) {
 		return find(id).orElseThrow(() -> new UnknownReseller(id));
+	}
+
+	/** Every reseller by id, at most {@code limit} of them. */
+	public List<Reseller> all(int limit) {
+		return mongo.find(new Query().with(Sort.by("_id")).limit(limit), Reseller.class);
 	}
 
 	/** Issues a new Open API key; the one before stops working. The secret is in the answer and nowhere else in clear. */
