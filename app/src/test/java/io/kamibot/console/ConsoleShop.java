@@ -22,13 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  * one application start between them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"kamibot.data-dir=target/test-data/console", "kamibot.admin.api-token=" + ConsoleShop.TOKEN,
+		"kamibot.data-dir=" + ConsoleShop.DATA, "kamibot.admin.api-token=" + ConsoleShop.TOKEN,
 		"kamibot.demo.enabled=false", "kamibot.risk.orders-per-window=1000",
 		"kamibot.risk.orders-per-address=1000" })
 @Timeout(120)
 abstract class ConsoleShop {
 
 	static final String TOKEN = "console-test-admin-token-0123456789";
+	/**
+	 * Its own per test JVM, as the suite runs test classes in two JVMs at once (surefire's forks): named by the JVM's
+	 * process id, which the shop reads from a system property set before any shop starts.
+	 */
+	static final String DATA = "target/test-data/console-${kamibot.test.jvm}";
+
+	static {
+		System.setProperty("kamibot.test.jvm", Long.toString(ProcessHandle.current().pid()));
+	}
 	private static final AtomicInteger next = new AtomicInteger();
 	private static boolean cleaned;
 
@@ -38,7 +47,8 @@ abstract class ConsoleShop {
 	@BeforeAll
 	static synchronized void freshDataDirectory() throws IOException {
 		if (!cleaned) {
-			FileSystemUtils.deleteRecursively(Path.of("target/test-data/console"));
+			FileSystemUtils.deleteRecursively(Path.of(DATA.replace("${kamibot.test.jvm}",
+					System.getProperty("kamibot.test.jvm"))));
 			cleaned = true;
 		}
 	}
