@@ -3,17 +3,13 @@ package io.kamibot.signing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.redisson.api.RRateLimiter;
-import org.redisson.api.RateType;
+import io.kamibot.signing.Admissions.Admission;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -37,14 +33,13 @@ public class SignedCalls extends OncePerRequestFilter {
 
 	private final SignedApi api;
 	private final KnownKeys keys;
-	private final Set<String> rated = ConcurrentHashMap.newKeySet();
-	private final RedissonClient redis;
+	private final Admissions admissions;
 	private final Clock clock;
 
 	public SignedCalls(SignedApi api, RedissonClient redis, Clock clock) {
 		this.api = api;
 		this.keys = new KnownKeys(api.callers(), api.keepKeys());
-		this.redis = redis;
+		this.admissions = new Admissions(redis, api, clock);
 		this.clock = clock;
 	}
 
@@ -93,14 +88,14 @@ public class SignedCalls extends OncePerRequestFilter {
 					+ "request with the key's secret");
 			return;
 		}
-		String used = "kamibot:" + api.name() + ":nonce:" + key + ":" + nonce;
 		try {
-			if (!redis.getBucket(used).setIfAbsent("1", api.nonceWindow())) {
+			Admission admission = admissions.admit(key, nonce);
+			if (admission == Admission.REPLAYED) {
 				Refusals.unauthorized(response, Check.REPLAYED_NONCE, "This nonce was used with this key in the last "
 						+ api.nonceWindow().toMinutes() + " minutes");
 				return;
 			}
-			if (!withinRate(key)) {
+			if (admission == Admission.TOO_MANY) {
 				Refusals.tooMany(response, retryAfterSeconds(), api.requestsPerMinute());
 				return;
 			}
@@ -124,25 +119,6 @@ public class SignedCalls extends OncePerRequestFilter {
 		catch (NumberFormatException e) {
 			return false;
 		}
-	}
-
-	private boolean withinRate(String key) {
-		RRateLimiter limiter = redis.getRateLimiter("kamibot:" + api.name() + ":rate:" + key);
-		// Setting the rate is a round trip of its own: once per key and process, again if Redis lost it.
-		if (rated.add(key)) {
-			setRate(limiter);
-		}
-		try {
-			return limiter.tryAcquire();
-		}
-		catch (RuntimeException notSet) {
-			setRate(limiter);
-			return limiter.tryAcquire();
-		}
-	}
-
-	private void setRate(RRateLimiter limiter) {
-		limiter.trySetRate(RateType.OVERALL, api.requestsPerMinute(), Duration.ofMinutes(1), Duration.ofMinutes(2));
 	}
 
 	/** The time one permit takes to come back, at the least a second. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.shop.ShopClient;
+import io.kamibot.testing.PerJvm;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -29,15 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class ConsoleShop {
 
 	static final String TOKEN = "console-test-admin-token-0123456789";
-	/**
-	 * Its own per test JVM, as the suite runs test classes in two JVMs at once (surefire's forks): named by the JVM's
-	 * process id, which the shop reads from a system property set before any shop starts.
-	 */
-	static final String DATA = "target/test-data/console-${kamibot.test.jvm}";
-
-	static {
-		System.setProperty("kamibot.test.jvm", Long.toString(ProcessHandle.current().pid()));
-	}
+	/** Its own per test JVM (see {@link PerJvm}). */
+	static final String DATA = "target/test-data/console-${" + PerJvm.PROPERTY + "}";
+	private static final Path DATA_DIR = PerJvm.directory("target/test-data/console");
 	private static final AtomicInteger next = new AtomicInteger();
 	private static boolean cleaned;
 
@@ -47,8 +42,7 @@ abstract class ConsoleShop {
 	@BeforeAll
 	static synchronized void freshDataDirectory() throws IOException {
 		if (!cleaned) {
-			FileSystemUtils.deleteRecursively(Path.of(DATA.replace("${kamibot.test.jvm}",
-					System.getProperty("kamibot.test.jvm"))));
+			FileSystemUtils.deleteRecursively(DATA_DIR);
 			cleaned = true;
 		}
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.shop.ShopClient;
+import io.kamibot.testing.PerJvm;
 import io.kamibot.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -18,12 +19,15 @@ import tools.jackson.databind.JsonNode;
 
 /** One running shop shared by the reseller tests (admin API, Open API, chat commands), driven over HTTP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"kamibot.data-dir=target/test-data/resellers", "kamibot.admin.api-token=" + ResellerShop.TOKEN,
+		"kamibot.data-dir=" + ResellerShop.DATA, "kamibot.admin.api-token=" + ResellerShop.TOKEN,
 		"kamibot.demo.enabled=false", "kamibot.open-api.requests-per-minute=60", "kamibot.resellers.confirm-above=20" })
 @Timeout(120)
 abstract class ResellerShop {
 
 	static final String TOKEN = "reseller-test-admin-token-0123456789";
+	/** Its own per test JVM (see {@link PerJvm}). */
+	static final String DATA = "target/test-data/resellers-${" + PerJvm.PROPERTY + "}";
+	private static final Path DATA_DIR = PerJvm.directory("target/test-data/resellers");
 	private static final AtomicInteger next = new AtomicInteger();
 	private static boolean cleaned;
 
@@ -33,7 +37,7 @@ abstract class ResellerShop {
 	@BeforeAll
 	static synchronized void freshDataDirectory() throws IOException {
 		if (!cleaned) {
-			FileSystemUtils.deleteRecursively(Path.of("target/test-data/resellers"));
+			FileSystemUtils.deleteRecursively(DATA_DIR);
 			cleaned = true;
 		}
 	}
