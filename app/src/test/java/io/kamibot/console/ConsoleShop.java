@@ -1,7 +1,6 @@
 package io.kamibot.console;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.shop.ShopClient;
@@ -14,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,19 +30,14 @@ abstract class ConsoleShop {
 	static final String TOKEN = "console-test-admin-token-0123456789";
 	/** Its own per test JVM (see {@link PerJvm}). */
 	static final String DATA = "target/test-data/console-${" + PerJvm.PROPERTY + "}";
-	private static final Path DATA_DIR = PerJvm.directory("target/test-data/console");
 	private static final AtomicInteger next = new AtomicInteger();
-	private static boolean cleaned;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
-	static synchronized void freshDataDirectory() throws IOException {
-		if (!cleaned) {
-			FileSystemUtils.deleteRecursively(DATA_DIR);
-			cleaned = true;
-		}
+	static void freshDataDirectory() throws IOException {
+		PerJvm.emptyOnce("target/test-data/console");
 	}
 
 	@DynamicPropertySource
@@ -62,17 +55,8 @@ abstract class ConsoleShop {
 
 	/** A product with {@code codes} codes on sale. */
 	String product(String title, long priceFen, int codes) {
-		String sku = unique("C");
 		ObjectNode fields = (ObjectNode) ShopClient.parse(ShopClient.json("title", title));
-		ShopClient.ok(shop().saveProduct(sku, fields.put("priceFen", priceFen).toString()));
-		if (codes > 0) {
-			StringBuilder lines = new StringBuilder();
-			for (int i = 0; i < codes; i++) {
-				lines.append(sku).append("-CODE-").append(i).append('\n');
-			}
-			ShopClient.ok(shop().importCodes(sku, lines.toString()));
-		}
-		return sku;
+		return shop().stocked(unique("C"), fields.put("priceFen", priceFen).toString(), codes);
 	}
 
 	/** Buys one code in a new web chat and pays with the sandbox; returns the order number once delivered. */

@@ -1,7 +1,6 @@
 package io.kamibot.openapi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kamibot.shop.ShopClient;
@@ -14,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /** One running shop shared by the reseller tests (admin API, Open API, chat commands), driven over HTTP. */
@@ -27,19 +25,14 @@ abstract class ResellerShop {
 	static final String TOKEN = "reseller-test-admin-token-0123456789";
 	/** Its own per test JVM (see {@link PerJvm}). */
 	static final String DATA = "target/test-data/resellers-${" + PerJvm.PROPERTY + "}";
-	private static final Path DATA_DIR = PerJvm.directory("target/test-data/resellers");
 	private static final AtomicInteger next = new AtomicInteger();
-	private static boolean cleaned;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
-	static synchronized void freshDataDirectory() throws IOException {
-		if (!cleaned) {
-			FileSystemUtils.deleteRecursively(DATA_DIR);
-			cleaned = true;
-		}
+	static void freshDataDirectory() throws IOException {
+		PerJvm.emptyOnce("target/test-data/resellers");
 	}
 
 	@DynamicPropertySource
@@ -58,15 +51,7 @@ abstract class ResellerShop {
 	/** A product with {@code codes} codes on sale. */
 	String product(long priceFen, int codes) {
 		String sku = unique("P");
-		ShopClient.ok(admin().saveProduct(sku, "{\"title\":\"" + sku + "\",\"priceFen\":" + priceFen + "}"));
-		if (codes > 0) {
-			StringBuilder lines = new StringBuilder();
-			for (int i = 0; i < codes; i++) {
-				lines.append(sku).append("-CODE-").append(i).append('\n');
-			}
-			ShopClient.ok(admin().importCodes(sku, lines.toString()));
-		}
-		return sku;
+		return admin().stocked(sku, "{\"title\":\"" + sku + "\",\"priceFen\":" + priceFen + "}", codes);
 	}
 
 	/** A reseller at a level with a balance, and a key for it. */

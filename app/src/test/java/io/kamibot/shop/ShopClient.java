@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.kamibot.testing.Codes;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,6 +153,15 @@ public class ShopClient {
 
 	public HttpResponse<String> saveProduct(String sku, String json) {
 		return put("/api/admin/products/" + sku, json, adminToken);
+	}
+
+	/** Saves the product and puts {@code codes} codes on sale ({@code SKU-CODE-0000} …); returns the SKU. */
+	public String stocked(String sku, String productJson, int codes) {
+		ok(saveProduct(sku, productJson));
+		if (codes > 0) {
+			ok(importCodes(sku, Codes.lines(sku + "-CODE", codes)));
+		}
+		return sku;
 	}
 
 	public JsonNode levels(String sku) {

@@ -37,10 +37,13 @@ class AlipayNotify {
 	private static final Logger log = LoggerFactory.getLogger(AlipayNotify.class);
 
 	private final AlipayAccount account;
+	/** Alipay's public key as the SDK's check takes it, encoded once rather than for every notification. */
+	private final String alipayKey;
 	private final Payments payments;
 
 	AlipayNotify(AlipayAccount account, Payments payments) {
 		this.account = account;
+		this.alipayKey = account.alipayKeyBase64();
 		this.payments = payments;
 	}
 
@@ -102,7 +105,7 @@ class AlipayNotify {
 			return false;
 		}
 		try {
-			return AlipaySignature.rsaCheckV1(params, account.alipayKeyBase64(), AlipayConfiguration.CHARSET,
+			return AlipaySignature.rsaCheckV1(params, alipayKey, AlipayConfiguration.CHARSET,
 					AlipayConfiguration.SIGN_TYPE);
 		}
 		catch (AlipayApiException | RuntimeException e) {

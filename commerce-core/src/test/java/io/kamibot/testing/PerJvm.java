@@ -1,6 +1,11 @@
 package io.kamibot.testing;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Files that several test classes share (one running shop on disk for a whole package of tests) are kept per test
@@ -12,6 +17,7 @@ public final class PerJvm {
 
 	public static final String PROPERTY = "kamibot.test.jvm";
 	private static final String ID = Long.toString(ProcessHandle.current().pid());
+	private static final Set<String> emptied = new HashSet<>();
 
 	static {
 		System.setProperty(PROPERTY, ID);
@@ -23,5 +29,15 @@ public final class PerJvm {
 	/** {@code base} for this JVM: what {@code <base>-${kamibot.test.jvm}} resolves to. */
 	public static Path directory(String base) {
 		return Path.of(base + "-" + ID);
+	}
+
+	/**
+	 * Empties this JVM's directory of {@code base} the first time a class sharing it asks (from its
+	 * {@code @BeforeAll}, before its shop starts); later classes find the shop the first one started.
+	 */
+	public static synchronized void emptyOnce(String base) throws IOException {
+		if (emptied.add(base)) {
+			FileSystemUtils.deleteRecursively(directory(base));
+		}
 	}
 }
