@@ -138,7 +138,7 @@ class ConsoleSectionsBrowserTest extends BrowserShop {
 
 		String plan = unique("PLAN").replaceAll("[^A-Za-z0-9_-]", "");
 		assertThat(shop().put("/api/admin/plans/" + plan, "{\"name\":\"Staff card\",\"items\":[{\"sku\":\"" + sku
-				+ "\",\"quantity\":1}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2026-01-01T00:00:00Z\",\"periods\":12,\"catchUp\":\"SKIP\"}", TOKEN)
+				+ "\",\"quantity\":1}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"periods\":12,\"catchUp\":\"SKIP\"}", TOKEN)
 			.statusCode()).isEqualTo(200);
 		browser.click(By.cssSelector("#tabs button[data-tab=plans]"));
 		browser.awaitText(By.id("plan-rows"), plan);

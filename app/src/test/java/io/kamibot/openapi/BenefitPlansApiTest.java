@@ -25,7 +25,7 @@ class BenefitPlansApiTest extends ResellerShop {
 
 		JsonNode saved = ShopClient.ok(shop.put("/api/admin/plans/" + plan,
 				"{\"name\":\"Staff perks\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
-						+ "\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2026-01-01T00:00:00Z\","
+						+ "\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2030-01-01T00:00:00Z\","
 						+ "\"periods\":12,\"catchUp\":\"skip\"}", TOKEN));
 		assertThat(saved.get("plan").get("status").asString()).isEqualTo("ACTIVE");
 		JsonNode added = ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/recipients",
@@ -36,8 +36,8 @@ class BenefitPlansApiTest extends ResellerShop {
 		assertThat(code).matches("[2-9A-HJKMNP-Z]{12}");
 
 		String issue = "/api/admin/plans/" + plan + "/issue";
-		JsonNode first = ShopClient.ok(shop.post(issue, "{\"period\":\"2026-02\"}", "application/json", TOKEN));
-		JsonNode again = ShopClient.ok(shop.post(issue, "{\"period\":\"2026-02\"}", "application/json", TOKEN));
+		JsonNode first = ShopClient.ok(shop.post(issue, "{\"period\":\"2030-02\"}", "application/json", TOKEN));
+		JsonNode again = ShopClient.ok(shop.post(issue, "{\"period\":\"2030-02\"}", "application/json", TOKEN));
 		assertThat(first.get("issued").asLong()).isEqualTo(1);
 		assertThat(first.get("waiting").asLong()).as("the unclaimed code").isEqualTo(1);
 		assertThat(again.get("issued").asLong()).isEqualTo(1);
@@ -54,11 +54,11 @@ class BenefitPlansApiTest extends ResellerShop {
 		assertThat(ShopClient.codes(withAnswer ? claimed : shop.awaitCodes(newcomer))).hasSize(1);
 		String other = unique("chat");
 		assertThat(ShopClient.text(shop.say(other, "/claim " + code))).doesNotContain("Staff perks");
-		assertThat(ShopClient.text(shop.say(newcomer, "/benefits"))).contains("Staff perks").contains("2026-02");
+		assertThat(ShopClient.text(shop.say(newcomer, "/benefits"))).contains("Staff perks").contains("2030-02");
 
 		JsonNode view = ShopClient.ok(shop.get("/api/admin/plans/" + plan, TOKEN));
 		JsonNode period = view.get("periods").get(0);
-		assertThat(period.get("period").asString()).isEqualTo("2026-02");
+		assertThat(period.get("period").asString()).isEqualTo("2030-02");
 		assertThat(period.get("issued").asLong()).isEqualTo(2);
 		assertThat(period.get("claimed").asLong()).isEqualTo(1);
 		assertThat(admin().levels(sku).get("available").asLong()).isEqualTo(3);
@@ -70,12 +70,12 @@ class BenefitPlansApiTest extends ResellerShop {
 		String plan = unique("plan");
 		ShopClient shop = admin();
 		ShopClient.ok(shop.put("/api/admin/plans/" + plan, "{\"name\":\"Chat plan\",\"items\":[{\"sku\":\"" + sku
-				+ "\"}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2026-01-01T00:00:00Z\"}", TOKEN));
+				+ "\"}],\"cron\":\"0 0 9 1 * ?\",\"startsAt\":\"2030-01-01T00:00:00Z\"}", TOKEN));
 		ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/recipients", "telegram:77\n", "text/plain", TOKEN));
 		JsonNode paused = ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/recipients/telegram:77/pause", "",
 				"application/json", TOKEN));
 		assertThat(paused.get("status").asString()).isEqualTo("PAUSED");
-		ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/issue", "{\"period\":\"2026-03\"}", "application/json",
+		ShopClient.ok(shop.post("/api/admin/plans/" + plan + "/issue", "{\"period\":\"2030-03\"}", "application/json",
 				TOKEN));
 		assertThat(admin().levels(sku).get("available").asLong()).as("a paused recipient gets nothing").isEqualTo(1);
 		assertThat(shop.post("/api/admin/plans/" + plan + "/recipients/telegram:78/pause", "", "application/json",
@@ -89,7 +89,7 @@ class BenefitPlansApiTest extends ResellerShop {
 		ShopClient shop = admin();
 		String path = "/api/admin/plans/" + plan;
 		String body = "{\"name\":\"P\",\"items\":[{\"sku\":\"" + sku + "\"}],\"cron\":\"0 0 9 1 * ?\","
-				+ "\"startsAt\":\"2026-01-01T00:00:00Z\"}";
+				+ "\"startsAt\":\"2030-01-01T00:00:00Z\"}";
 
 		assertThat(shop.put(path, body, null).statusCode()).isEqualTo(401);
 		assertThat(shop.get(path, TOKEN).statusCode()).isEqualTo(404);
