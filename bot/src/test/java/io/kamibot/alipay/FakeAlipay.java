@@ -65,8 +65,12 @@ public final class FakeAlipay implements AutoCloseable {
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private final KeyPair appKeys = rsaKeys();
-	private final KeyPair alipayKeys = rsaKeys();
+	/** One pair each for every fake in the JVM: an RSA pair takes up to a second of CPU in a test JVM. */
+	private static final KeyPair APP_KEYS = rsaKeys();
+	private static final KeyPair ALIPAY_KEYS = rsaKeys();
+
+	private final KeyPair appKeys = APP_KEYS;
+	private final KeyPair alipayKeys = ALIPAY_KEYS;
 	private final Map<String, Trade> trades = new ConcurrentHashMap<>();
 	private final Map<String, String> refunds = new ConcurrentHashMap<>();
 	private final List<Call> calls = new CopyOnWriteArrayList<>();

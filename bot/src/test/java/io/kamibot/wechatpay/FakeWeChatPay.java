@@ -241,8 +241,15 @@ public final class FakeWeChatPay implements AutoCloseable {
 	}
 
 	private final SecureRandom random = new SecureRandom();
-	private final KeyPair merchant = rsa();
-	private final KeyPair platform = rsa();
+	/**
+	 * One merchant and one platform key pair for every fake in the JVM: generating an RSA pair takes up to a second
+	 * of CPU in a test JVM, and each test class's application knows only its own fake's keys anyway.
+	 */
+	private static final KeyPair MERCHANT = rsa();
+	private static final KeyPair PLATFORM = rsa();
+
+	private final KeyPair merchant = MERCHANT;
+	private final KeyPair platform = PLATFORM;
 	private final String merchantSerial = random(40).toUpperCase();
 	private final String apiV3Key = random(32);
 	private final String publicKeyId = "PUB_KEY_ID_0119" + (1_000_000_000L + random.nextInt(1_000_000_000));
