@@ -52,7 +52,7 @@ class BulkOrderBenchmark {
 	private static final boolean IN_MEMORY = "memory".equals(System.getProperty("kamibot.bench.store"));
 
 	private static final int CODES = 10_000;
-	private static final int ROUNDS = 3;
+	private static final int ROUNDS = 5;
 
 	@Autowired
 	BulkOrders bulk;
