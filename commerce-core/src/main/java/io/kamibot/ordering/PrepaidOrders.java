@@ -165,20 +165,9 @@ public class PrepaidOrders {
 	}
 
 	/**
-	 * Records the payment from the balance; {@link OrderPaid} then has it delivered as any paid order. Idempotent:
-	 * {@code true} only for the call that moved it.
-	 */
-	public boolean pay(Order order, String payment) {
-		Instant now = clock.instant();
-		return moves.announce(moves.advance(order, OrderEvent.PAY,
-				() -> new Update().set("paidAt", now).set("payment", payment)),
-				paid -> new OrderPaid(paid.orderNo(), paid.customerId()));
-	}
-
-	/**
-	 * Records the payment of an order that its caller delivers at once itself (a benefit plan's issue): without
-	 * {@link OrderPaid}, so delivery's listener does not race the caller for the same order's codes, and the
-	 * registry writes nothing per order. A caller that dies before delivering leaves a paid order that the recovery
+	 * Records the payment of an order that its caller delivers at once itself (a benefit plan's issue, a bulk
+	 * order): without {@link OrderPaid}, so delivery's listener does not race the caller for the same order's codes,
+	 * and the registry writes nothing per order. A caller that dies before delivering leaves a paid order that the recovery
 	 * sweep delivers, as after any crash between a payment and its event. Idempotent.
 	 *
 	 * @return the order as this call paid it; empty when it was paid before (or takes no payment)

@@ -83,8 +83,11 @@ class BulkSteps {
 	void finish(BulkOrder bulk, Reseller reseller, LedgerEntry debit) {
 		Order order = prepaid.find(bulk.orderNo()).orElse(null);
 		if (order != null) {
-			prepaid.pay(order, "wallet:" + debit.id());
-			order = prepaid.find(bulk.orderNo()).orElseThrow();
+			// Paid without OrderPaid: delivery's listener would race this call for the same 10,000 codes, and the
+			// loser read them all back to find them sold. A crash before the delivery below is finished by recover().
+			Order read = order;
+			order = prepaid.payToDeliver(order, "wallet:" + debit.id())
+				.orElseGet(() -> prepaid.find(read.orderNo()).orElseThrow());
 		}
 		if (order == null || !order.status().awaitsDelivery() && order.status() != OrderStatus.DELIVERED) {
 			// Cancelled under us (a recovery sweep undid it while this debit was on its way): the money goes back.
@@ -94,7 +97,7 @@ class BulkSteps {
 			throw new IllegalStateException("Bulk order " + bulk.orderNo() + " was undone; its debit was refunded");
 		}
 		if (order.status().awaitsDelivery()) {
-			deliveries.fulfil(order.orderNo());
+			deliveries.fulfil(order);
 		}
 		// The codes go out as a file or an API answer, never as a chat message: nothing is waiting to be sent.
 		deliveries.markNotified(order.orderNo());

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.kamibot.vault.Sealed;
 import io.kamibot.vault.Vault;
@@ -28,6 +29,7 @@ public record DatedCode(String code, LocalDate lastDay) {
 		List<DatedCode> codes = new ArrayList<>();
 		items.find(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.SOLD.name())))
 			.sort(Sorts.ascending(SLOT))
+			.projection(Projections.include(KEY_ID, CIPHER, EXPIRES_AT))
 			.forEach(d -> codes.add(new DatedCode(vault.open(new Sealed(d.getString(KEY_ID),
 					d.get(CIPHER, Binary.class).getData())), lastDay(d.getDate(EXPIRES_AT), zone))));
 		return codes;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Date;
 import java.util.List;
 
@@ -159,13 +160,13 @@ public class Stock {
 		if (sold == quantity) {
 			return quantity;
 		}
-		List<Integer> owned = new ArrayList<>();
+		BitSet owned = new BitSet(quantity);
 		items.find(Shelf.ofOrder(orderNo, StockStatus.SOLD))
 			.projection(new Document(SLOT, 1))
-			.forEach(d -> owned.add(d.getInteger(SLOT)));
+			.forEach(d -> owned.set(d.getInteger(SLOT)));
 		int taken = 0;
-		for (int slot = 0; slot < quantity; slot++) {
-			if (!owned.contains(slot) && shelf.take(sku, orderNo, slot, StockStatus.SOLD)) {
+		for (int slot = owned.nextClearBit(0); slot < quantity; slot = owned.nextClearBit(slot + 1)) {
+			if (shelf.take(sku, orderNo, slot, StockStatus.SOLD)) {
 				taken++;
 			}
 		}
@@ -174,7 +175,7 @@ public class Stock {
 		}
 		// Short: another sale of this order (its payment's listener beside a direct call) may have filled the slots
 		// after they were read here, with the codes this call found gone. Count again rather than report it short.
-		int owns = owned.size() + taken;
+		int owns = owned.cardinality() + taken;
 		return owns >= quantity ? owns : (int) shelf.countOf(orderNo, StockStatus.SOLD);
 	}
 

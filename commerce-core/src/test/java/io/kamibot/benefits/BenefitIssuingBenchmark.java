@@ -1,27 +1,15 @@
 package io.kamibot.benefits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
-import de.bwaldvogel.mongo.MongoServer;
-import io.kamibot.store.StoreBackend;
-import io.kamibot.vault.Vault;
+import io.kamibot.testing.OnDiskMongo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import testing.kamibot.CoreTestApplication;
@@ -38,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(classes = CoreTestApplication.class)
-@ContextConfiguration(initializers = BenefitIssuingBenchmark.OnDisk.class)
+@ContextConfiguration(initializers = OnDiskMongo.class)
 @DirtiesContext
 @Timeout(600)
 class BenefitIssuingBenchmark {
@@ -87,27 +75,5 @@ class BenefitIssuingBenchmark {
 		long started = System.nanoTime();
 		work.run();
 		return Duration.ofNanos(System.nanoTime() - started).toMillis();
-	}
-
-	/** The embedded default's store, in a fresh file: as {@code EmbeddedMongo} starts it, synced. */
-	static class OnDisk implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			Path dir;
-			try {
-				dir = Files.createTempDirectory("kamibot-benefits-bench");
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			MongoServer server = new MongoServer(StoreBackend.openFile(dir.resolve("kamibot.mv"), true));
-			server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 16);
-			((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("onDiskMongoServer",
-					server::shutdownNow);
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("onDiskMongo",
-					Map.of("spring.mongodb.uri", "mongodb://127.0.0.1:" + server.getLocalAddress().getPort()
-							+ "/kamibot", "kamibot.secrets.key", Vault.newKey())));
-		}
 	}
 }

@@ -105,12 +105,25 @@ final class SecondaryIndex extends Index<Object> {
 		getKeyValues(newDocument);
 	}
 
+	/**
+	 * Moves the document's entry when its key changed. Each key is read once: comparing, removing and adding each
+	 * read both again, for every index of every document an update moved.
+	 */
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
-		if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-			remove(oldDocument);
-			add(newDocument, position, collection);
+		KeyValue before = flat.normalised(oldDocument);
+		KeyValue after = flat.normalised(newDocument);
+		if (before == null || after == null) {
+			if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+				remove(oldDocument);
+				add(newDocument, position, collection);
+			}
+		}
+		else if (!before.equals(after)) {
+			// A flat key holds no array: the index stays as multikey as it was.
+			entries.remove(entry(before, oldDocument.get(idField)));
+			entries.put(entry(after, position), Boolean.TRUE);
 		}
 	}
 

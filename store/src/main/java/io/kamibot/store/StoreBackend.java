@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class StoreBackend extends AbstractMongoBackend {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreBackend.class);
+	private static final int MAX_WRITE_BATCH = 100_000;
 
 	private final MVStore store;
 	private final Journal journal;
@@ -126,9 +127,18 @@ public final class StoreBackend extends AbstractMongoBackend {
 		return new StoreDatabase(databaseName, store, getCursorRegistry(), durability);
 	}
 
+	/**
+	 * Answers a command once what it wrote is safe. The handshake tells clients they may send as many writes in one
+	 * command as MongoDB takes ({@value #MAX_WRITE_BATCH}, not the server's 1,000): each command waits for its own
+	 * journal write, forced to the disk, so a bulk write of 10,000 moves waited for ten of them.
+	 */
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		return durability.run(() -> super.handleCommand(channel, databaseName, command, query));
+		Document answer = durability.run(() -> super.handleCommand(channel, databaseName, command, query));
+		if (command.equalsIgnoreCase("ismaster") || command.equalsIgnoreCase("hello")) {
+			answer.put("maxWriteBatchSize", MAX_WRITE_BATCH);
+		}
+		return answer;
 	}
 
 	@Override
