@@ -103,9 +103,17 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 		steps.add(new Step(name, driver.getScreenshotAs(OutputType.BYTES)));
 	}
 
+	/**
+	 * A wait that looks every 50 ms: Selenium's default of 500 ms let each step wait up to half a second after the
+	 * page was ready, which over a test's hundred waits was most of its time.
+	 */
+	private WebDriverWait within(Duration atMost) {
+		return new WebDriverWait(driver, atMost, Duration.ofMillis(50));
+	}
+
 	/** The element once it is visible (at most 15 s). */
 	WebElement visible(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return within(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 	/** Waits (at most 15 s) until the element's text contains the fragment, and returns the text. */
@@ -114,13 +122,13 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 	}
 
 	String awaitText(By by, String fragment, Duration atMost) {
-		new WebDriverWait(driver, atMost).until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
+		within(atMost).until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
 		return driver.findElement(by).getText();
 	}
 
 	/** Clicks the element once it can be clicked, scrolled to the middle first: the sticky header covers the top. */
 	void click(By by) {
-		WebElement target = new WebDriverWait(driver, Duration.ofSeconds(15))
+		WebElement target = within(Duration.ofSeconds(15))
 			.until(ExpectedConditions.elementToBeClickable(by));
 		driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", target);
 		target.click();
@@ -134,7 +142,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 
 	/** Waits (at most 15 s) until the element's text contains one of the fragments (a text in either language). */
 	String awaitAnyText(By by, String... fragments) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.or(Arrays.stream(fragments)
+		within(Duration.ofSeconds(15)).until(ExpectedConditions.or(Arrays.stream(fragments)
 			.map(f -> ExpectedConditions.textToBePresentInElementLocated(by, f))
 			.toArray(ExpectedCondition[]::new)));
 		return driver.findElement(by).getText();
@@ -144,7 +152,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 	void typeDate(By by, LocalDate day) {
 		WebElement field = visible(by);
 		field.sendKeys(day.format(DateTimeFormatter.ofPattern("MMddyyyy")));
-		new WebDriverWait(driver, Duration.ofSeconds(15))
+		within(Duration.ofSeconds(15))
 			.until(d -> day.toString().equals(d.findElement(by).getDomProperty("value")));
 	}
 
@@ -152,7 +160,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 	void signIn(int port, String token) {
 		driver.get("http://127.0.0.1:" + port + "/admin.html");
 		By login = By.id("token");
-		new WebDriverWait(driver, Duration.ofSeconds(15))
+		within(Duration.ofSeconds(15))
 			.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(login),
 					ExpectedConditions.visibilityOfElementLocated(By.id("tabs"))));
 		if (driver.findElement(login).isDisplayed()) { // else this tab is signed in already
@@ -184,7 +192,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 
 	/** Accepts the confirm dialog the page opened (at most 15 s). */
 	void confirm() {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent()).accept();
+		within(Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent()).accept();
 	}
 
 	@Override
