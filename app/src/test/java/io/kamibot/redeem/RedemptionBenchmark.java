@@ -140,12 +140,18 @@ class RedemptionBenchmark {
 		SignedClient client = new SignedClient(port, key.keyId(), key.secret());
 
 		Run warmUp = redeemAll(client, codes.subList(0, WARM_UP));
+		ThreadCpu before = ThreadCpu.now();
 		Run http = redeemAll(client, codes.subList(WARM_UP, codes.size()));
+		String httpThreads = ThreadCpu.now().since(before, http.count());
 		Redeemer counter = redeemers.get("bench-counter");
 		List<String> direct = all.subList(CODES, all.size());
+		before = ThreadCpu.now();
 		Run core = concurrently(direct.size(), i -> redemptions.redeem(counter, direct.get(i), "benchmark")
 			.outcome() == Outcome.REDEEMED);
+		String coreThreads = ThreadCpu.now().since(before, core.count());
+		before = ThreadCpu.now();
 		Run raw = rawConditionalUpdates(codes.size() - WARM_UP);
+		String rawThreads = ThreadCpu.now().since(before, raw.count());
 		long twice = redeemedTwice(client, codes);
 
 		String load = Files.readString(Path.of("/proc/loadavg")).strip();
@@ -156,6 +162,8 @@ class RedemptionBenchmark {
 				core.row("the core's Redemptions.redeem, " + CLIENTS + " threads, no HTTP", raw),
 				raw.row("raw driver findOneAndUpdate, " + CLIENTS + " threads", raw),
 				"", generation + ".",
+				"", "CPU per redemption by thread (Linux's count, ticks of 10 ms): signed HTTP: " + httpThreads + ".",
+				"", "The core's: " + coreThreads + ".", "", "Raw (its setup included): " + rawThreads + ".",
 				"", "warm-up: " + warmUp.count() + " redemptions at " + Math.round(warmUp.perSecond()) + "/s; "
 						+ "answered other than 200: " + (http.failures() + warmUp.failures())
 						+ "; a second redemption of a code redeemed once answered 200: " + twice + "; " + Runtime.getRuntime()
