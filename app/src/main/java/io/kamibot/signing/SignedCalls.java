@@ -28,6 +28,8 @@ public class SignedCalls extends OncePerRequestFilter {
 	public static final String CALLER = "io.kamibot.signing.caller";
 	/** The request attribute holding the account the API found for the key ({@link Caller#account()}). */
 	public static final String ACCOUNT = "io.kamibot.signing.account";
+	/** The request attribute holding the body as signed (bytes), for an API that reads it without a converter. */
+	public static final String BODY = "io.kamibot.signing.body";
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 	private static final Logger log = LoggerFactory.getLogger(SignedCalls.class);
 
@@ -108,6 +110,7 @@ public class SignedCalls extends OncePerRequestFilter {
 		}
 		request.setAttribute(CALLER, holder.id());
 		request.setAttribute(ACCOUNT, holder.account());
+		request.setAttribute(BODY, body);
 		chain.doFilter(new ReplayedBody(request, body), response);
 	}
 

@@ -110,6 +110,20 @@ class RedeemApiTest extends ResellerShop {
 	}
 
 	@Test
+	void aBodyThatIsNoJsonOrHasNoCodeAnswers400AndRedeemsNothing() {
+		String sku = ownProduct(1);
+		String code = buy(sku, 1).get(0);
+		OpenApiClient counter = redeemer(sku);
+
+		for (String body : List.of(code, "{\"code\":", "{}", "{\"code\":\" \"}", "{\"code\":7}", "[]")) {
+			HttpResponse<String> refused = counter.post(REDEEM, body);
+			assertThat(refused.statusCode()).as(body).isEqualTo(400);
+			assertThat(ShopClient.parse(refused.body()).get("type").asString()).endsWith("/invalid-request");
+		}
+		assertStatus(counter.get(REDEEM + "/" + code), 200, "REDEEMABLE");
+	}
+
+	@Test
 	void guessingIsRefusedWith429AndAlerted() {
 		String sku = ownProduct(1);
 		String code = buy(sku, 1).get(0);

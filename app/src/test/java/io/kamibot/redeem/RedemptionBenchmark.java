@@ -2,6 +2,8 @@ package io.kamibot.redeem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,6 +87,7 @@ class RedemptionBenchmark {
 	/** Redeemed through the core's service alone, to tell the HTTP path's cost from the redemption's. */
 	private static final int IN_PROCESS = CODES / 5;
 	private static final int BULK = 10_000;
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	@LocalServerPort
 	int port;
@@ -137,21 +140,30 @@ class RedemptionBenchmark {
 		SignedClient client = new SignedClient(port, key.keyId(), key.secret());
 
 		Run warmUp = redeemAll(client, codes.subList(0, WARM_UP));
+		ThreadCpu before = ThreadCpu.now();
 		Run http = redeemAll(client, codes.subList(WARM_UP, codes.size()));
+		String httpThreads = ThreadCpu.now().since(before, http.count());
 		Redeemer counter = redeemers.get("bench-counter");
 		List<String> direct = all.subList(CODES, all.size());
+		before = ThreadCpu.now();
 		Run core = concurrently(direct.size(), i -> redemptions.redeem(counter, direct.get(i), "benchmark")
 			.outcome() == Outcome.REDEEMED);
+		String coreThreads = ThreadCpu.now().since(before, core.count());
+		before = ThreadCpu.now();
 		Run raw = rawConditionalUpdates(codes.size() - WARM_UP);
+		String rawThreads = ThreadCpu.now().since(before, raw.count());
 		long twice = redeemedTwice(client, codes);
 
 		String load = Files.readString(Path.of("/proc/loadavg")).strip();
-		String table = String.join("\n", "| work | redemptions | per second | p50 | p99 | ratio to raw |",
-				"|---|---|---|---|---|---|",
+		String table = String.join("\n", "| work | redemptions | per second | p50 | p99 | ratio to raw "
+				+ "| JVM CPU per redemption | of it, the callers' threads |",
+				"|---|---|---|---|---|---|---|---|",
 				http.row("signed HTTP, " + CLIENTS + " clients", raw),
 				core.row("the core's Redemptions.redeem, " + CLIENTS + " threads, no HTTP", raw),
 				raw.row("raw driver findOneAndUpdate, " + CLIENTS + " threads", raw),
 				"", generation + ".",
+				"", "CPU per redemption by thread (Linux's count, ticks of 10 ms): signed HTTP: " + httpThreads + ".",
+				"", "The core's: " + coreThreads + ".", "", "Raw (its setup included): " + rawThreads + ".",
 				"", "warm-up: " + warmUp.count() + " redemptions at " + Math.round(warmUp.perSecond()) + "/s; "
 						+ "answered other than 200: " + (http.failures() + warmUp.failures())
 						+ "; a second redemption of a code redeemed once answered 200: " + twice + "; " + Runtime.getRuntime()
@@ -254,13 +266,16 @@ class RedemptionBenchmark {
 	private Run concurrently(int count, Step step) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong failures = new AtomicLong();
+		AtomicLong callersCpu = new AtomicLong();
 		long[] nanos = new long[count];
 		ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+		long cpuBefore = processCpuNanos();
 		long started = System.nanoTime();
 		try {
 			List<Future<?>> clients = new ArrayList<>();
 			for (int c = 0; c < CLIENTS; c++) {
 				clients.add(threads.submit(() -> {
+					long ownCpu = THREADS.getCurrentThreadCpuTime();
 					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 						long t = System.nanoTime();
 						if (!step.run(i)) {
@@ -268,6 +283,7 @@ class RedemptionBenchmark {
 						}
 						nanos[i] = System.nanoTime() - t;
 					}
+					callersCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - ownCpu);
 					return null;
 				}));
 			}
@@ -279,9 +295,16 @@ class RedemptionBenchmark {
 			threads.shutdownNow();
 		}
 		long elapsed = System.nanoTime() - started;
+		long cpu = processCpuNanos() - cpuBefore;
 		Arrays.sort(nanos);
 		return new Run(count, elapsed, nanos[count / 2], nanos[Math.min(count - 1, (int) (count * 0.99))],
-				failures.get());
+				failures.get(), cpu, callersCpu.get());
+	}
+
+	/** CPU time of this whole JVM (the app, the embedded store, the callers), all threads together. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	@FunctionalInterface
@@ -290,15 +313,20 @@ class RedemptionBenchmark {
 		boolean run(int index) throws Exception;
 	}
 
-	private record Run(int count, long nanos, long p50, long p99, long failures) {
+	/**
+	 * @param cpu the JVM's CPU time during the run
+	 * @param callersCpu that of the threads calling (signing, HTTP)
+	 */
+	private record Run(int count, long nanos, long p50, long p99, long failures, long cpu, long callersCpu) {
 
 		double perSecond() {
 			return count / (nanos / 1e9);
 		}
 
 		String row(String work, Run raw) {
-			return String.format("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %.0f %% |", work, count, perSecond(),
-					p50 / 1e6, p99 / 1e6, 100 * perSecond() / raw.perSecond());
+			return String.format("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %.0f %% | %,.0f µs | %,.0f µs |", work, count,
+					perSecond(), p50 / 1e6, p99 / 1e6, 100 * perSecond() / raw.perSecond(), cpu / 1e3 / count,
+					callersCpu / 1e3 / count);
 		}
 	}
 
