@@ -31,9 +31,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
  * driven through Selenium, started by the first test class that uses it and shared by every class after it (the run's
- * end quits it). Each step takes a screenshot; when a test fails, its steps are
- * written to {@code target/browser-screenshots/<test>/} so the failure can be seen as the browser saw it (with
- * {@code -Dkamibot.screenshots=all}, also when it passes).
+ * end quits it). When a test fails, what the browser showed then and the steps it had passed ({@code steps.txt}) are
+ * written to {@code target/browser-screenshots/<test>/}. With {@code -Dkamibot.screenshots=steps} each step takes a
+ * screenshot too, kept when the test fails; with {@code all}, also when it passes. Step screenshots are off by default:
+ * they were a tenth of the browser tests' CPU time.
  * Without the two programs the tests are skipped, saying so.
  */
 final class Browser implements TestWatcher, BeforeAllCallback {
@@ -41,6 +42,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMIUM", "/usr/bin/chromium"));
 	static final Path DRIVER = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
 	private static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
+	private static final List<String> SCREENSHOTS_AT_STEPS = List.of("steps", "all");
 
 	private final List<Step> steps = new ArrayList<>();
 	private ChromeDriver driver;
@@ -100,7 +102,8 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 
 	/** Marks a step of the test with a screenshot, kept only if the test fails. */
 	void step(String name) {
-		steps.add(new Step(name, driver.getScreenshotAs(OutputType.BYTES)));
+		boolean pictured = SCREENSHOTS_AT_STEPS.contains(System.getProperty("kamibot.screenshots", ""));
+		steps.add(new Step(name, pictured ? driver.getScreenshotAs(OutputType.BYTES) : null));
 	}
 
 	/**
@@ -225,12 +228,19 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 		Path dir = SCREENSHOTS.resolve(context.getRequiredTestMethod().getName());
 		FileSystemUtils.deleteRecursively(dir); // an earlier run's pictures would mix with these
 		Files.createDirectories(dir);
+		List<String> names = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
-			Files.write(dir.resolve(String.format("%02d-%s.png", i + 1, steps.get(i).name())), steps.get(i).png());
+			String name = String.format("%02d-%s", i + 1, steps.get(i).name());
+			names.add(name);
+			if (steps.get(i).png() != null) {
+				Files.write(dir.resolve(name + ".png"), steps.get(i).png());
+			}
 		}
+		Files.write(dir.resolve("steps.txt"), names);
 		steps.clear();
 	}
 
+	/** @param png the screenshot of the step, or null when none was taken */
 	private record Step(String name, byte[] png) {
 	}
 }
