@@ -13,7 +13,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -34,6 +33,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kamibot.pem.FakeGatewayKeys;
 
 /**
  * A fake Alipay open-platform gateway on 127.0.0.1, written from Alipay's published protocol rather than with its SDK,
@@ -65,12 +65,8 @@ public final class FakeAlipay implements AutoCloseable {
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** One pair each for every fake in the JVM: an RSA pair takes up to a second of CPU in a test JVM. */
-	private static final KeyPair APP_KEYS = rsaKeys();
-	private static final KeyPair ALIPAY_KEYS = rsaKeys();
-
-	private final KeyPair appKeys = APP_KEYS;
-	private final KeyPair alipayKeys = ALIPAY_KEYS;
+	private final KeyPair appKeys = FakeGatewayKeys.named("alipay-app");
+	private final KeyPair alipayKeys = FakeGatewayKeys.named("alipay-gateway");
 	private final Map<String, Trade> trades = new ConcurrentHashMap<>();
 	private final Map<String, String> refunds = new ConcurrentHashMap<>();
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -210,7 +206,7 @@ public final class FakeAlipay implements AutoCloseable {
 
 	/** Another key, as a forger has. */
 	public static PrivateKey forgersKey() {
-		return rsaKeys().getPrivate();
+		return FakeGatewayKeys.named("alipay-forger").getPrivate();
 	}
 
 	@Override
@@ -385,16 +381,5 @@ public final class FakeAlipay implements AutoCloseable {
 	private static String pem(String type, byte[] der) {
 		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
 				+ "-----\n";
-	}
-
-	private static KeyPair rsaKeys() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Instant;
@@ -38,6 +37,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kamibot.pem.FakeGatewayKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -241,15 +241,8 @@ public final class FakeWeChatPay implements AutoCloseable {
 	}
 
 	private final SecureRandom random = new SecureRandom();
-	/**
-	 * One merchant and one platform key pair for every fake in the JVM: generating an RSA pair takes up to a second
-	 * of CPU in a test JVM, and each test class's application knows only its own fake's keys anyway.
-	 */
-	private static final KeyPair MERCHANT = rsa();
-	private static final KeyPair PLATFORM = rsa();
-
-	private final KeyPair merchant = MERCHANT;
-	private final KeyPair platform = PLATFORM;
+	private final KeyPair merchant = FakeGatewayKeys.named("wechatpay-merchant");
+	private final KeyPair platform = FakeGatewayKeys.named("wechatpay-platform");
 	private final String merchantSerial = random(40).toUpperCase();
 	private final String apiV3Key = random(32);
 	private final String publicKeyId = "PUB_KEY_ID_0119" + (1_000_000_000L + random.nextInt(1_000_000_000));
@@ -744,16 +737,5 @@ public final class FakeWeChatPay implements AutoCloseable {
 		return "-----BEGIN " + type + "-----\n"
 				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
 				+ "\n-----END " + type + "-----\n";
-	}
-
-	private static KeyPair rsa() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
