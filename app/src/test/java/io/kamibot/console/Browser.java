@@ -42,7 +42,8 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMIUM", "/usr/bin/chromium"));
 	static final Path DRIVER = Path.of(System.getenv().getOrDefault("KAMIBOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
 	private static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
-	private static final List<String> SCREENSHOTS_AT_STEPS = List.of("steps", "all");
+	private static final String SCREENSHOTS_WANTED = System.getProperty("kamibot.screenshots", "");
+	private static final boolean SCREENSHOT_AT_STEPS = List.of("steps", "all").contains(SCREENSHOTS_WANTED);
 
 	private final List<Step> steps = new ArrayList<>();
 	private ChromeDriver driver;
@@ -102,8 +103,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 
 	/** Marks a step of the test with a screenshot, kept only if the test fails. */
 	void step(String name) {
-		boolean pictured = SCREENSHOTS_AT_STEPS.contains(System.getProperty("kamibot.screenshots", ""));
-		steps.add(new Step(name, pictured ? driver.getScreenshotAs(OutputType.BYTES) : null));
+		steps.add(new Step(name, SCREENSHOT_AT_STEPS ? driver.getScreenshotAs(OutputType.BYTES) : null));
 	}
 
 	/**
@@ -213,7 +213,7 @@ final class Browser implements TestWatcher, BeforeAllCallback {
 
 	@Override
 	public void testSuccessful(ExtensionContext context) {
-		if ("all".equals(System.getProperty("kamibot.screenshots"))) {
+		if ("all".equals(SCREENSHOTS_WANTED)) {
 			try {
 				keep(context);
 			}

@@ -81,14 +81,12 @@ class BulkSteps {
 
 	/** Everything after the debit: pays, delivers, credits commission, marks it done. */
 	void finish(BulkOrder bulk, Reseller reseller, LedgerEntry debit) {
-		Order order = prepaid.find(bulk.orderNo()).orElse(null);
-		if (order != null) {
-			// Paid without OrderPaid: delivery's listener would race this call for the same 10,000 codes, and the
-			// loser read them all back to find them sold. A crash before the delivery below is finished by recover().
-			Order read = order;
-			order = prepaid.payToDeliver(order, "wallet:" + debit.id())
-				.orElseGet(() -> prepaid.find(read.orderNo()).orElseThrow());
-		}
+		// Paid without OrderPaid: delivery's listener would race this call for the same 10,000 codes, and the loser
+		// read them all back to find them sold. A crash before the delivery below is finished by recover().
+		Order order = prepaid.find(bulk.orderNo())
+			.map(placed -> prepaid.payToDeliver(placed, "wallet:" + debit.id())
+				.orElseGet(() -> prepaid.find(placed.orderNo()).orElseThrow()))
+			.orElse(null);
 		if (order == null || !order.status().awaitsDelivery() && order.status() != OrderStatus.DELIVERED) {
 			// Cancelled under us (a recovery sweep undid it while this debit was on its way): the money goes back.
 			wallets.post(reseller.walletId(), "refund:" + bulk.orderNo(), EntryKind.REFUND, bulk.amountFen(),
