@@ -3,11 +3,12 @@ package io.kamibot.alerts;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,8 +22,11 @@ import org.springframework.stereotype.Component;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Looks for queued alerts every tick and hands each destination to a {@link DestinationQueue} on a sender thread.
- * Destinations are served side by side: a Telegram group waiting out a 429, or a robot webhook that hangs until its
+ * Looks for queued alerts and hands each destination to a {@link DestinationQueue} on a sender thread: every tick
+ * while anything is queued (a burst gathering, a send waiting out a limit or a retry), and, when nothing is, at once
+ * when this instance raises an alert ({@link #nudge()}) and otherwise every idle tick, which finds what another
+ * instance queued and left (it stopped before sending). An idle shop so costs a query every few seconds, not five a
+ * second. Destinations are served side by side: a Telegram group waiting out a 429, or a robot webhook that hangs until its
  * timeout, holds up only its own queue. A destination has at most one send in flight per instance (and, by the
  * queue's lock, across instances), so its alerts keep their order.
  */
@@ -37,7 +41,8 @@ class AlertDispatcher implements SmartLifecycle {
 	private final DestinationQueue queue;
 	private final AlertSettings settings;
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-	private ScheduledExecutorService executor;
+	private final BlockingQueue<Boolean> nudges = new ArrayBlockingQueue<>(1);
+	private ExecutorService executor;
 	private ExecutorService senders;
 	private volatile boolean running;
 
@@ -61,9 +66,19 @@ class AlertDispatcher implements SmartLifecycle {
 		return destinations;
 	}
 
-	/** Hands every destination with work and no send in flight to a sender thread. */
-	private void tick() {
-		for (String destination : waiting()) {
+	/** Looks for work now rather than at the next tick: this instance has just queued some. */
+	void nudge() {
+		nudges.offer(Boolean.TRUE);
+	}
+
+	/**
+	 * Hands every destination with work and no send in flight to a sender thread.
+	 *
+	 * @return whether anything is queued
+	 */
+	private boolean tick() {
+		Set<String> waiting = waiting();
+		for (String destination : waiting) {
 			if (!inFlight.add(destination)) {
 				continue; // Still sending (or waiting out a limit) from an earlier tick.
 			}
@@ -86,12 +101,13 @@ class AlertDispatcher implements SmartLifecycle {
 				inFlight.remove(destination); // Stopping.
 			}
 		}
+		return !waiting.isEmpty();
 	}
 
 	@Override
 	public void start() {
 		running = true;
-		executor = Executors.newSingleThreadScheduledExecutor(task -> {
+		executor = Executors.newSingleThreadExecutor(task -> {
 			Thread thread = new Thread(task, "alert-dispatcher");
 			thread.setDaemon(true);
 			return thread;
@@ -102,22 +118,35 @@ class AlertDispatcher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long tick = settings.tick().toMillis();
-		executor.scheduleWithFixedDelay(this::dispatchQuietly, tick, tick, TimeUnit.MILLISECONDS);
+		executor.execute(this::loop);
 	}
 
-	private void dispatchQuietly() {
+	private void loop() {
+		long wait = settings.tick().toMillis();
+		while (running) {
+			try {
+				nudges.poll(wait, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException e) {
+				return; // Stopping.
+			}
+			wait = (dispatchQuietly() ? settings.tick() : settings.idleTick()).toMillis();
+		}
+	}
+
+	/** @return whether anything is queued, or the look failed (so the next one comes at the next tick) */
+	private boolean dispatchQuietly() {
 		if (!queue.hasSinks()) {
-			return;
+			return false;
 		}
 		try {
-			tick();
+			return tick();
 		}
 		catch (RuntimeException e) {
-			if (!running) {
-				return; // Stopping: Redis and MongoDB calls are interrupted; what was not sent stays queued.
+			if (running) {
+				log.error("Dispatching alerts failed; the next tick tries again", e);
 			}
-			log.error("Dispatching alerts failed; the next tick tries again", e);
+			return true; // Stopping (Redis and MongoDB calls are interrupted; what was not sent stays queued), or failed.
 		}
 	}
 

@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxWait the longest an alert waits for its burst to end
  * @param maxAttempts sends tried per alert and destination before it is marked FAILED
  * @param retryDelay the wait after the first failure, doubled after each further one
- * @param tick how often the dispatcher looks for work
+ * @param tick how often the dispatcher looks for work while alerts are queued
+ * @param idleTick how often it looks when none are: an alert raised on this instance wakes it at once, so this
+ *     bounds only how long one queued by another instance that stopped before sending it waits
  */
 @ConfigurationProperties("kamibot.alerts")
-record AlertSettings(Duration window, Duration groupWait, Duration maxWait, Integer maxAttempts, Duration retryDelay, Duration tick) {
+record AlertSettings(Duration window, Duration groupWait, Duration maxWait, Integer maxAttempts, Duration retryDelay, Duration tick,
+		Duration idleTick) {
 
 	AlertSettings {
 		window = window != null ? window : Duration.ofMinutes(1);
@@ -22,5 +25,6 @@ record AlertSettings(Duration window, Duration groupWait, Duration maxWait, Inte
 		maxAttempts = maxAttempts != null ? maxAttempts : 6;
 		retryDelay = retryDelay != null ? retryDelay : Duration.ofSeconds(5);
 		tick = tick != null ? tick : Duration.ofMillis(200);
+		idleTick = idleTick != null ? idleTick : Duration.ofSeconds(5);
 	}
 }

@@ -73,6 +73,7 @@ public class Alerts {
 				// Queued already.
 			}
 		}
+		dispatcher.nudge();
 		log.info("Alert {} {} queued for {} destinations", alert.id(), type, destinations.size());
 		return Optional.of(alert);
 	}

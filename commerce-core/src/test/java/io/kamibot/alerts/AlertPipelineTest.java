@@ -1,6 +1,7 @@
 package io.kamibot.alerts;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import io.kamibot.testing.CoreTest;
+import org.bson.types.ObjectId;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,10 +25,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The alert pipeline against a recording sink: limits, digests, retries, nothing lost, each key once. */
+/**
+ * The alert pipeline against a recording sink: limits, digests, retries, nothing lost, each key once. The dispatcher's
+ * idle look is an hour away here, so every alert these tests see sent was found because raising it woke the
+ * dispatcher, or because the dispatcher was still busy with earlier ones.
+ */
 @CoreTest
 @DirtiesContext // its own configuration: no other class shares this application
-@TestPropertySource(properties = { "kamibot.alerts.retry-delay=50ms", "kamibot.alerts.max-attempts=3" })
+@TestPropertySource(properties = { "kamibot.alerts.retry-delay=50ms", "kamibot.alerts.max-attempts=3",
+		"kamibot.alerts.idle-tick=1h" })
 class AlertPipelineTest {
 
 	@TestConfiguration
@@ -46,6 +53,12 @@ class AlertPipelineTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	AlertDispatcher dispatcher;
+
+	@Autowired
+	DestinationQueue queue;
 
 	@Test
 	void sixtyAlertsInOneMinuteReachADestinationAsAtMostTwentyMessagesWithNothingLost() {
@@ -120,6 +133,30 @@ class AlertPipelineTest {
 		assertThat(alerts.raise(AlertType.DAILY_REPORT, key, List.of(), List.of())).isPresent();
 		assertThat(alerts.raise(AlertType.DAILY_REPORT, key, List.of(), List.of())).isEmpty();
 		assertThat(mongo.count(Query.query(where("key").is(key)), Alert.class)).isEqualTo(1);
+	}
+
+	@Test
+	void anAlertQueuedByAnInstanceThatStoppedBeforeSendingIsSentByAnotherOnesIdleLook() {
+		String group = target();
+		alerts.register("test", group, "admin");
+		dispatcher.stop(); // This instance no longer looks: only the survivor below can send it.
+		AlertDispatcher survivor = new AlertDispatcher(mongo, queue,
+				new AlertSettings(null, null, null, null, null, null, Duration.ofMillis(100)));
+		try {
+			survivor.start();
+			Alert alert = new Alert(new ObjectId().toHexString(), null, AlertType.ORDER_HELD, List.of("K3", "c", "r"),
+					List.of(), null, Instant.now());
+			mongo.insert(alert);
+			mongo.insert(new AlertDelivery(alert.id() + "@test:" + group, alert.id(), "test:" + group,
+					DeliveryStatus.PENDING, 0, Instant.now(), Instant.now(), null, false, null));
+
+			await(() -> pending(group) == 0);
+			assertThat(sink.sentTo(group)).extracting(RecordingSink.Sent::alertIds).containsExactly(List.of(alert.id()));
+		}
+		finally {
+			survivor.stop();
+			dispatcher.start();
+		}
 	}
 
 	private long pending(String target) {
