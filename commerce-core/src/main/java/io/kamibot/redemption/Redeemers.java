@@ -1,16 +1,14 @@
 package io.kamibot.redemption;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import io.kamibot.catalog.Catalog;
 import io.kamibot.catalog.Product;
 import io.kamibot.catalog.Sku;
+import io.kamibot.vault.SigningKey;
 import io.kamibot.vault.Vault;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,7 +26,6 @@ public class Redeemers {
 	private final Catalog catalog;
 	private final Vault vault;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
 
 	Redeemers(MongoTemplate mongo, Catalog catalog, Vault vault, Clock clock) {
 		this.mongo = mongo;
@@ -68,12 +65,11 @@ public class Redeemers {
 	/** Issues a new signing key; the one before stops working. The secret is in the answer and nowhere else in clear. */
 	public RedeemerKey issueKey(String id) {
 		get(id);
-		RedeemerKey key = new RedeemerKey("kr_" + HexFormat.of().formatHex(bytes(10)),
-				Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)));
-		mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("keyId", key.keyId())
-			.set("secret", vault.seal(key.secret()))
-			.set("updatedAt", clock.instant()), Redeemer.class);
-		return key;
+		SigningKey key = vault.newSigningKey("kr_");
+		mongo.updateFirst(Query.query(where("_id").is(id)),
+				new Update().set("keyId", key.keyId()).set("secret", key.sealed()).set("updatedAt", clock.instant()),
+				Redeemer.class);
+		return new RedeemerKey(key.keyId(), key.secret());
 	}
 
 	/** The redeemer holding a signing key, with the key's secret opened to check a signature. */
@@ -110,11 +106,6 @@ public class Redeemers {
 		return List.copyOf(skus);
 	}
 
-	private byte[] bytes(int count) {
-		byte[] bytes = new byte[count];
-		random.nextBytes(bytes);
-		return bytes;
-	}
 
 	/** A redeemer found by signing key, with the key's secret. */
 	public record KeyHolder(Redeemer redeemer, String secret) {

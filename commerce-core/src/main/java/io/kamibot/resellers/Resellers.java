@@ -4,11 +4,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.kamibot.vault.SigningKey;
 import io.kamibot.vault.Vault;
 import io.kamibot.wallet.Wallets;
 import org.springframework.data.domain.Sort;
@@ -85,11 +85,11 @@ public class Resellers {
 	/** Issues a new Open API key; the one before stops working. The secret is in the answer and nowhere else in clear. */
 	public ApiKey issueKey(String id) {
 		get(id);
-		ApiKey key = new ApiKey("kb_" + token(16), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)));
-		mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("keyId", key.keyId())
-			.set("secret", vault.seal(key.secret()))
-			.set("updatedAt", clock.instant()), Reseller.class);
-		return key;
+		SigningKey key = vault.newSigningKey("kb_");
+		mongo.updateFirst(Query.query(where("_id").is(id)),
+				new Update().set("keyId", key.keyId()).set("secret", key.sealed()).set("updatedAt", clock.instant()),
+				Reseller.class);
+		return new ApiKey(key.keyId(), key.secret());
 	}
 
 	/** The reseller holding an API key, with its secret opened to check a signature. */
@@ -165,11 +165,6 @@ public class Resellers {
 		return token.toString();
 	}
 
-	private byte[] bytes(int count) {
-		byte[] bytes = new byte[count];
-		random.nextBytes(bytes);
-		return bytes;
-	}
 
 	private static <T> T or(T value, T fallback) {
 		return value != null ? value : fallback;

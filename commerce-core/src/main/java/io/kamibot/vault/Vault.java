@@ -99,6 +99,19 @@ public class Vault {
 		return HexFormat.of().formatHex(macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * A new key for a partner's system to sign its calls with: an id that names it (the prefix and 20 hex digits), a
+	 * secret of 256 random bits, and the secret sealed for storage.
+	 */
+	public SigningKey newSigningKey(String prefix) {
+		byte[] id = new byte[10];
+		byte[] secret = new byte[32];
+		random.nextBytes(id);
+		random.nextBytes(secret);
+		String clear = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		return new SigningKey(prefix + HexFormat.of().formatHex(id), clear, seal(clear));
+	}
+
 	/** Compares two strings in time that does not depend on where they differ. */
 	public static boolean constantTimeEquals(String a, String b) {
 		if (a == null || b == null) {

@@ -51,6 +51,18 @@ class VaultTest {
 	}
 
 	@Test
+	void issuesSigningKeysWhoseSecretIsKeptOnlySealed() {
+		Vault vault = new Vault(new VaultSettings(key, null, null));
+		SigningKey first = vault.newSigningKey("kx_");
+		SigningKey second = vault.newSigningKey("kx_");
+
+		assertThat(first.keyId()).matches("kx_[0-9a-f]{20}").isNotEqualTo(second.keyId());
+		assertThat(first.secret()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(second.secret());
+		assertThat(vault.open(first.sealed())).isEqualTo(first.secret());
+		assertThat(first.toString()).doesNotContain(first.secret());
+	}
+
+	@Test
 	void refusesKeysThatAreNot32Bytes() {
 		assertThatThrownBy(() -> new Vault(new VaultSettings("c2hvcnQ=", null, null)))
 			.hasMessageContaining("32 bytes");
