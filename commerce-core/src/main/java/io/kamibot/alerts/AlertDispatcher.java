@@ -121,16 +121,26 @@ class AlertDispatcher implements SmartLifecycle {
 		executor.execute(this::loop);
 	}
 
+	/**
+	 * While alerts are queued, one look per tick whatever is raised meanwhile: a burst of sixty alerts, each waking the
+	 * dispatcher at once, kept it looking between every two of them and slowed the burst it was waiting for.
+	 */
 	private void loop() {
-		long wait = settings.tick().toMillis();
+		boolean busy = true;
 		while (running) {
 			try {
-				nudges.poll(wait, TimeUnit.MILLISECONDS);
+				if (busy) {
+					Thread.sleep(settings.tick().toMillis());
+					nudges.clear(); // Whatever was raised before this is seen by the look below.
+				}
+				else {
+					nudges.poll(settings.idleTick().toMillis(), TimeUnit.MILLISECONDS);
+				}
 			}
 			catch (InterruptedException e) {
 				return; // Stopping.
 			}
-			wait = (dispatchQuietly() ? settings.tick() : settings.idleTick()).toMillis();
+			busy = dispatchQuietly();
 		}
 	}
 
