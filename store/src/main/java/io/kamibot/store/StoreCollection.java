@@ -177,22 +177,26 @@ final class StoreCollection extends H2Collection {
 			}
 		}
 		oplog.handleUpdate(getFullName(), selector, updateQuery, updatedIds);
-		Document result = new Document("n", found.size());
-		result.put("nModified", updatedIds.size());
-		return result;
+		return new Document("n", found.size()).append("nModified", updatedIds.size());
 	}
 
 	/** The stored documents (not copies) that match the query, at most {@code limit} (0: all). */
 	private List<Document> stored(Document query, int limit) {
 		lending = true;
 		try {
-			List<Document> found = new ArrayList<>();
-			queryDocuments(query, null, 0, limit, 0, null).forEach(found::add);
-			return found;
+			return queryDocuments(query, null, 0, limit, 0, null).collectDocuments();
 		}
 		finally {
 			lending = false;
 		}
+	}
+
+	/** Matches as the server does; sorts by top-level fields with {@link FieldOrder}. */
+	@Override
+	protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+			int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+		return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, FieldOrder.of(orderBy),
+				fieldSelector);
 	}
 
 	@Override
