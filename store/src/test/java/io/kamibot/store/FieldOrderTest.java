@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -24,25 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FieldOrderTest {
 
-	private MongoServer storeServer;
-	private MongoServer plainServer;
-	private MongoClient storeClient;
-	private MongoClient plainClient;
+	private SideBySide servers;
 
 	@BeforeEach
 	void start() {
-		storeServer = new MongoServer(StoreBackend.inMemory());
-		plainServer = new MongoServer(new MemoryBackend());
-		storeClient = MongoClients.create(storeServer.bindAndGetConnectionString());
-		plainClient = MongoClients.create(plainServer.bindAndGetConnectionString());
+		servers = new SideBySide();
 	}
 
 	@AfterEach
 	void stop() {
-		storeClient.close();
-		plainClient.close();
-		storeServer.shutdownNow();
-		plainServer.shutdownNow();
+		servers.close();
 	}
 
 	@Test
@@ -51,8 +38,7 @@ class FieldOrderTest {
 				new ObjectId("5f0000000000000000000002"), new ObjectId("5f0000000000000000000001"),
 				new Binary(new byte[] { 1, 2 }), new Binary(new byte[] { 9 }), List.of(4, 1), List.of("z"), List.of(),
 				new Document("x", 1) };
-		List<MongoCollection<Document>> both = List.of(storeClient.getDatabase("test").getCollection("sorted"),
-				plainClient.getDatabase("test").getCollection("sorted"));
+		List<MongoCollection<Document>> both = servers.collections("sorted");
 		for (MongoCollection<Document> collection : both) {
 			for (int i = 0; i < values.length * 2; i++) {
 				Document document = new Document("_id", i).append("group", i % 3);

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -14,8 +12,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
@@ -31,20 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FieldSetsTest {
 
-	private MongoServer storeServer;
-	private MongoServer plainServer;
-	private MongoClient storeClient;
-	private MongoClient plainClient;
+	private SideBySide servers;
 	private List<MongoCollection<Document>> both;
 
 	@BeforeEach
 	void start() {
-		storeServer = new MongoServer(StoreBackend.inMemory());
-		plainServer = new MongoServer(new MemoryBackend());
-		storeClient = MongoClients.create(storeServer.bindAndGetConnectionString());
-		plainClient = MongoClients.create(plainServer.bindAndGetConnectionString());
-		both = List.of(storeClient.getDatabase("test").getCollection("codes"),
-				plainClient.getDatabase("test").getCollection("codes"));
+		servers = new SideBySide();
+		both = servers.collections("codes");
 		for (MongoCollection<Document> codes : both) {
 			codes.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
 			codes.createIndex(Indexes.ascending("order", "slot"), new IndexOptions().unique(true).sparse(true));
@@ -59,10 +48,7 @@ class FieldSetsTest {
 
 	@AfterEach
 	void stop() {
-		storeClient.close();
-		plainClient.close();
-		storeServer.shutdownNow();
-		plainServer.shutdownNow();
+		servers.close();
 	}
 
 	@Test
