@@ -30,8 +30,8 @@ final class StoreCollection extends H2Collection {
 	private final Durability durability;
 	private final boolean journalled;
 	private final MVMap<Object, Document> dataMap;
-	/** Whether queries hand out the stored documents themselves: only to {@link #updateDocuments}, under its lock. */
-	private boolean lending;
+	/** The thread to which queries hand out the stored documents themselves: {@link #updateDocuments}, under its lock. */
+	private volatile Thread lending;
 
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
@@ -138,7 +138,7 @@ final class StoreCollection extends H2Collection {
 	 */
 	@Override
 	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-		if (lending) {
+		if (lending == Thread.currentThread()) {
 			return super.createQueryResult(matchedDocuments, batchSize);
 		}
 		List<Document> copies = new ArrayList<>(matchedDocuments.size());
@@ -182,12 +182,12 @@ final class StoreCollection extends H2Collection {
 
 	/** The stored documents (not copies) that match the query, at most {@code limit} (0: all). */
 	private List<Document> stored(Document query, int limit) {
-		lending = true;
+		lending = Thread.currentThread();
 		try {
 			return queryDocuments(query, null, 0, limit, 0, null).collectDocuments();
 		}
 		finally {
-			lending = false;
+			lending = null;
 		}
 	}
 
