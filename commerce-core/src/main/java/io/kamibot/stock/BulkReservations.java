@@ -2,7 +2,6 @@ package io.kamibot.stock;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +17,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.kamibot.catalog.Sku;
 import io.kamibot.events.DomainEvents;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -152,20 +155,27 @@ final class BulkReservations {
 
 	/**
 	 * Moves each candidate, while still sellable, to the status for the i-th order and slot, in one unordered bulk
-	 * write; a slot filled meanwhile by a concurrent filler of the same order keeps its code on the shelf.
+	 * write; a slot filled meanwhile by a concurrent filler of the same order keeps its code on the shelf. The
+	 * statements are made as BSON directly, sharing their constant parts: the driver's filter and update builders
+	 * make each one through its codec registry, which was a third of the shop's own CPU in a bulk order.
 	 *
 	 * @return how many codes moved
 	 */
 	private int move(List<ObjectId> candidates, IntFunction<String> orders, IntFunction<Integer> slots,
 			StockStatus status) {
-		Date now = Date.from(clock.instant());
+		BsonDateTime now = new BsonDateTime(clock.millis());
+		BsonString sellable = new BsonString(StockStatus.AVAILABLE.name());
+		BsonDocument unexpired = new BsonDocument("$gt", now);
+		BsonString moved = new BsonString(status.name());
 		List<WriteModel<Document>> moves = new ArrayList<>(candidates.size());
 		for (int i = 0; i < candidates.size(); i++) {
-			moves.add(new UpdateOneModel<>(
-					Filters.and(Filters.eq("_id", candidates.get(i)), Filters.eq(STATUS, StockStatus.AVAILABLE.name()),
-							Filters.gt(SELL_BY, now)),
-					Updates.combine(Updates.set(STATUS, status.name()), Updates.set(ORDER, orders.apply(i)),
-							Updates.set(SLOT, slots.apply(i)), Updates.set(CHANGED_AT, now))));
+			BsonDocument filter = new BsonDocument("_id", new BsonObjectId(candidates.get(i)))
+				.append(STATUS, sellable)
+				.append(SELL_BY, unexpired);
+			BsonDocument set = new BsonDocument(STATUS, moved).append(ORDER, new BsonString(orders.apply(i)))
+				.append(SLOT, new BsonInt32(slots.apply(i)))
+				.append(CHANGED_AT, now);
+			moves.add(new UpdateOneModel<>(filter, new BsonDocument("$set", set)));
 		}
 		if (moves.isEmpty()) {
 			return 0;

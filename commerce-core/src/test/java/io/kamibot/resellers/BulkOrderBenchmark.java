@@ -1,7 +1,11 @@
 package io.kamibot.resellers;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
@@ -39,7 +43,9 @@ import testing.kamibot.CoreTestApplication;
  * reads and writes on the same server (find the earliest-expiring ids, reserve them in one bulk write, mark them
  * sold, write the order, the ledger entry and the wallet, read the codes back). The server is the embedded default's
  * store on disk ({@link OnDiskMongo}); {@code -Dkamibot.bench.store=memory} runs it on the store in memory instead.
- * Prints numbers with the load average; asserts nothing about speed. Run it with {@code ./mvnw -pl commerce-core -am
+ * {@code -Dkamibot.bench.warmup} rounds (4) are run first and not counted, then {@code -Dkamibot.bench.rounds} (8)
+ * are; it prints each round and the best, median and worst of the counted ones, with their CPU time and the load
+ * average, and asserts nothing about speed. Run it with {@code ./mvnw -pl commerce-core -am
  * verify -Dgroups=benchmark -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -Dtest=BulkOrderBenchmark}.
  */
 @Tag("benchmark")
@@ -52,7 +58,9 @@ class BulkOrderBenchmark {
 	private static final boolean IN_MEMORY = "memory".equals(System.getProperty("kamibot.bench.store"));
 
 	private static final int CODES = 10_000;
-	private static final int ROUNDS = 5;
+	/** Rounds that count, after the warm-up rounds that do not (the JIT compiling the path, the heap sizing itself). */
+	private static final int ROUNDS = Integer.getInteger("kamibot.bench.rounds", 8);
+	private static final int WARMUP = Integer.getInteger("kamibot.bench.warmup", 4);
 
 	@Autowired
 	BulkOrders bulk;
@@ -79,21 +87,43 @@ class BulkOrderBenchmark {
 	void measure() {
 		resellers.save("bench", new ResellerDraft("Bench", 1, null, null, null, null));
 		wallets.topUp("bench", Long.MAX_VALUE / 4, "float", null);
-		long[] best = { Long.MAX_VALUE, Long.MAX_VALUE };
-		long[] bestRaw = { Long.MAX_VALUE, Long.MAX_VALUE };
-		for (int round = 0; round < ROUNDS; round++) {
+		List<long[]> ours = new ArrayList<>();
+		List<long[]> theirs = new ArrayList<>();
+		for (int round = 0; round < WARMUP + ROUNDS; round++) {
 			String ref = "bench-" + round;
-			Sku ours = stocked("BENCH-K" + round);
-			keepBest(best, timed("kamibot", round, () -> kamibot(ours, ref)));
-			Sku theirs = stocked("BENCH-R" + round);
-			keepBest(bestRaw, timed("raw driver", round, () -> raw(theirs, "RAW" + ref)));
+			String counted = round < WARMUP ? " (warm-up)" : "";
+			Sku mine = stocked("BENCH-K" + round);
+			long[] took = timed("kamibot" + counted, round, () -> kamibot(mine, ref));
+			Sku raws = stocked("BENCH-R" + round);
+			long[] tookRaw = timed("raw driver" + counted, round, () -> raw(raws, "RAW" + ref));
+			if (round >= WARMUP) {
+				ours.add(took);
+				theirs.add(tookRaw);
+			}
 		}
-		System.out.printf("%n| work | kamibot | raw driver | time ratio | CPU time, kamibot / raw | load average |%n"
-				+ "|---|---|---|---|---|---|%n");
-		System.out.printf("| bulk order of %,d codes to CSV bytes, best of %d, store %s | %,d ms | %,d ms | %.2f "
-				+ "| %,d / %,d ms | %.1f |%n%n", CODES, ROUNDS, IN_MEMORY ? "in memory" : "on disk", best[0] / 1_000_000,
-				bestRaw[0] / 1_000_000, (double) best[0] / bestRaw[0], best[1] / 1_000_000, bestRaw[1] / 1_000_000,
+		System.out.printf("%n%d measured rounds after %d warm-up rounds, store %s, max heap %,d MB, peak resident "
+				+ "memory %s, load average %.1f%n| rounds | kamibot | raw driver | time ratio | CPU time, kamibot / raw |"
+				+ "%n|---|---|---|---|---|%n", ROUNDS, WARMUP, IN_MEMORY ? "in memory" : "on disk",
+				Runtime.getRuntime().maxMemory() >> 20, peakResident(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		row("best", ours, theirs, 0);
+		row("median", ours, theirs, (ROUNDS - 1) / 2);
+		row("worst", ours, theirs, ROUNDS - 1);
+		System.out.println();
+	}
+
+	/** One row: the round at this rank of wall time, for each side (with that round's CPU time). */
+	private static void row(String name, List<long[]> ours, List<long[]> theirs, int rank) {
+		long[] mine = ranked(ours, rank);
+		long[] raw = ranked(theirs, rank);
+		System.out.printf("| %s | %,d ms | %,d ms | %.2f | %,d / %,d ms |%n", name, mine[0] / 1_000_000,
+				raw[0] / 1_000_000, (double) mine[0] / raw[0], mine[1] / 1_000_000, raw[1] / 1_000_000);
+	}
+
+	private static long[] ranked(List<long[]> rounds, int rank) {
+		List<long[]> sorted = new ArrayList<>(rounds);
+		sorted.sort(Comparator.comparingLong(r -> r[0]));
+		return sorted.get(rank);
 	}
 
 	/**
@@ -105,14 +135,22 @@ class BulkOrderBenchmark {
 		long started = System.nanoTime();
 		work.run();
 		long[] took = { System.nanoTime() - started, cpuNanos() - cpu };
-		System.out.printf("round %d: %s %,d ms, CPU %,d ms%n", round, what, took[0] / 1_000_000, took[1] / 1_000_000);
+		System.out.printf("round %d: %s %,d ms, CPU %,d ms, load %.1f%n", round, what, took[0] / 1_000_000,
+				took[1] / 1_000_000, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		return took;
 	}
 
-	private static void keepBest(long[] best, long[] took) {
-		if (took[0] < best[0]) {
-			best[0] = took[0];
-			best[1] = took[1];
+	/** The process's peak resident memory (Linux), which the embedded default keeps within 512 MB. */
+	private static String peakResident() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status")).stream()
+				.filter(line -> line.startsWith("VmHWM:"))
+				.map(line -> String.format("%,d MB", Long.parseLong(line.replaceAll("\\D", "")) >> 10))
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException e) {
+			return "unknown";
 		}
 	}
 

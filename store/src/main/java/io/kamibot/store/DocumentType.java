@@ -69,6 +69,23 @@ final class DocumentType extends BasicDataType<Document> {
 		return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
 	}
 
+	/** The size of the documents in BSON. */
+	static long encodedSize(Iterable<Document> documents) {
+		long size = 0;
+		ByteBuf buffer = Unpooled.buffer();
+		try {
+			for (Document document : documents) {
+				buffer.clear();
+				BsonEncoder.encodeDocument(document, buffer);
+				size += buffer.writerIndex();
+			}
+		}
+		finally {
+			buffer.release();
+		}
+		return size;
+	}
+
 	@Override
 	public Document[] createStorage(int size) {
 		return new Document[size];

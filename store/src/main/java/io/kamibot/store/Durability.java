@@ -139,6 +139,30 @@ final class Durability {
 		}
 	}
 
+	/**
+	 * Whether the store's unsaved pages passed half the amount at which the MVStore commits them itself, in the
+	 * thread of the command that wrote the page that passed it (a bulk write of 10,000 moves then waited for a commit
+	 * or two of the whole file).
+	 */
+	boolean commitDue() {
+		return journal != null && store.getUnsavedMemory() > store.getAutoCommitMemory() / 2;
+	}
+
+	/**
+	 * Commits the store while commands go on, its journal mark unchanged, as the MVStore's own commit in a command's
+	 * thread does, but forced to the disk like a checkpoint's: the file may hold parts of commands after its mark,
+	 * whose records replay to the same result.
+	 */
+	void commitAhead() {
+		checkpointing.lock();
+		try {
+			commit();
+		}
+		finally {
+			checkpointing.unlock();
+		}
+	}
+
 	private void commit() {
 		store.commit();
 		if (journal.syncs()) {

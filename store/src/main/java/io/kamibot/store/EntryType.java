@@ -63,7 +63,7 @@ final class EntryType extends BasicDataType<Object[]> {
 		return 0;
 	}
 
-	private static int compareValues(Object a, Object b) {
+	static int compareValues(Object a, Object b) {
 		if (a != null && b != null && a.getClass() == b.getClass()) {
 			return compareSameType(a, b);
 		}

@@ -1,5 +1,6 @@
 package io.kamibot.store;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,33 @@ final class FlatKeys {
 
 	/** The document's key normalised as the server's index does, or {@code null} when the server must read it. */
 	KeyValue normalised(Document document) {
+		Object[] values = values(document, 0);
+		return values == null ? null : new KeyValue(values);
+	}
+
+	/**
+	 * The document's key as a unique index stores it (its normalised values), or {@code null} when the server must
+	 * read it. Made without a {@link KeyValue}, which copies the values twice on the way in and once on the way out,
+	 * for each image of each index of every document an update moves.
+	 */
+	Object[] key(Document document) {
+		return values(document, 0);
+	}
+
+	/** The document's entry in a secondary index (its normalised values, then its position), or {@code null}. */
+	Object[] entry(Document document, Object position) {
+		Object[] entry = values(document, 1);
+		if (entry != null) {
+			entry[fields.length] = position;
+		}
+		return entry;
+	}
+
+	private Object[] values(Document document, int extra) {
 		if (fields == null) {
 			return null;
 		}
-		Object[] values = new Object[fields.length];
+		Object[] values = new Object[fields.length + extra];
 		boolean nested = false;
 		for (int i = 0; i < fields.length; i++) {
 			Object value = document.getOrMissing(fields[i]);
@@ -62,12 +86,18 @@ final class FlatKeys {
 			nested |= value instanceof Map;
 			values[i] = nested ? value : scalar(value);
 		}
-		// A sub-document as a key is rare: the server's normalisation walks it.
-		return nested ? new KeyValue(values).normalized() : new KeyValue(values);
+		if (nested) {
+			// A sub-document as a key is rare: the server's normalisation walks it.
+			KeyValue key = new KeyValue(Arrays.copyOf(values, fields.length)).normalized();
+			for (int i = 0; i < fields.length; i++) {
+				values[i] = key.get(i);
+			}
+		}
+		return values;
 	}
 
 	/** What the server's normalisation makes of a value that is neither a sub-document nor an array. */
-	private static Object scalar(Object value) {
+	static Object scalar(Object value) {
 		if (value == null || value instanceof Missing) {
 			return null;
 		}

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's background work, each step between commands: a checkpoint every ten seconds while the journal has
- * records, or sooner when the journal or the unsaved pages grow large (so a restart replays at most that much), and,
+ * records, or sooner when the journal or the unsaved pages grow large (so a restart replays at most that much); a
+ * commit of the unsaved pages, without a checkpoint, as soon as they pass half of what would make the MVStore commit
+ * them in a command's thread (a checkpoint waits for the commands that run, this does not); and,
  * with the MVStore's own background thread off, moving live pages out of chunks that are mostly dead pages, two
  * megabytes at a time, so the file stays within a few times its live size. Commands go on during both.
  */
@@ -19,13 +21,15 @@ final class Housekeeping {
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 	private static final int TARGET_FILL_RATE = 50;
 	private static final int BYTES_PER_STEP = 2 << 20;
-	private static final long TICK = 200;
+	private static final long TICK = 50;
+	private static final int COMPACT_EVERY_TICKS = 4;
 	private static final long CHECKPOINT_EVERY = 10_000;
 
 	private final MVStore store;
 	private final Durability durability;
 	private ScheduledExecutorService timer;
 	private long lastCheckpoint = System.nanoTime();
+	private long ticks;
 
 	Housekeeping(MVStore store, Durability durability) {
 		this.store = store;
@@ -66,7 +70,12 @@ final class Housekeeping {
 				lastCheckpoint = System.nanoTime();
 				log.debug("Checkpoint took {} ms", (lastCheckpoint - started) / 1_000_000);
 			}
-			if (store.getFileStore() != null && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
+			else if (durability.commitDue()) {
+				durability.commitAhead();
+			}
+			// Compaction at its own pace, a step every fourth tick: a commit may be due sooner.
+			if (++ticks % COMPACT_EVERY_TICKS == 0 && store.getFileStore() != null
+					&& store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
 				long started = System.nanoTime();
 				durability.besideCommands(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
 				log.debug("Compaction step took {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -15,7 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The redo log beside the store file: for every document a command writes or deletes, the document before and
@@ -34,7 +33,7 @@ final class Journal implements Closeable {
 	private final FileChannel[] files;
 	private final boolean sync;
 	private final ReentrantLock writing = new ReentrantLock();
-	private ByteBuf pending = Unpooled.buffer(64 * 1024);
+	private final PendingRecords pending = new PendingRecords();
 	private volatile int active;
 	private volatile long appended;
 	private volatile long written;
@@ -92,7 +91,8 @@ final class Journal implements Closeable {
 	 * @param after the document after the change, null when it was deleted
 	 */
 	synchronized long append(String collection, Document before, Document after) {
-		JournalRecord.write(pending, appended + 1, collection, before, after);
+		long sequence = appended + 1;
+		pending.append(out -> JournalRecord.write(out, sequence, collection, before, after));
 		appended++;
 		return appended;
 	}
@@ -128,21 +128,22 @@ final class Journal implements Closeable {
 
 	/** Writes (and forces, if syncing) everything appended so far to the active file. Holds {@link #writing}. */
 	private void flush() throws IOException {
-		ByteBuf batch;
+		List<ByteBuf> batch;
 		long through;
 		synchronized (this) {
-			batch = pending;
+			batch = pending.take();
 			through = appended;
-			pending = Unpooled.buffer(64 * 1024);
 		}
 		try {
-			ByteBuffer bytes = batch.nioBuffer();
-			while (bytes.hasRemaining()) {
-				sizes[active] += files[active].write(bytes);
+			for (ByteBuf chunk : batch) {
+				ByteBuffer bytes = chunk.nioBuffer();
+				while (bytes.hasRemaining()) {
+					sizes[active] += files[active].write(bytes);
+				}
 			}
 		}
 		finally {
-			batch.release();
+			batch.forEach(ByteBuf::release);
 		}
 		if (sync) {
 			files[active].force(false);
@@ -157,7 +158,7 @@ final class Journal implements Closeable {
 
 	/** How many bytes the active file holds: a checkpoint is due when it grows large. */
 	long size() {
-		return sizes[active] + pending.readableBytes();
+		return sizes[active] + pending.size();
 	}
 
 	/**
@@ -235,7 +236,7 @@ final class Journal implements Closeable {
 	}
 
 	@Override
-	public void close() throws IOException {
+	public synchronized void close() throws IOException {
 		pending.release();
 		for (FileChannel file : files) {
 			file.close();

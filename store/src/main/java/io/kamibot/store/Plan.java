@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -23,10 +24,11 @@ record Plan(SecondaryIndex index, Object[] from, Object[] to, boolean reverse, b
 	 * @param limited whether the query returns a limited number of documents: only then is an index that serves
 	 * just the order worth walking
 	 */
-	static Plan choose(Predicates predicates, Document orderBy, List<SecondaryIndex> indexes, boolean limited) {
+	static Plan choose(Predicates predicates, Document orderBy, List<? extends Index<Object>> indexes,
+			boolean limited) {
 		Plan best = null;
-		for (SecondaryIndex index : indexes) {
-			if (index.usable()) {
+		for (Index<Object> candidate : indexes) {
+			if (candidate instanceof SecondaryIndex index && index.usable()) {
 				Plan plan = of(index, predicates, orderBy, limited);
 				if (plan != null && (best == null || plan.score > best.score)) {
 					best = plan;
@@ -34,6 +36,38 @@ record Plan(SecondaryIndex index, Object[] from, Object[] to, boolean reverse, b
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Positions from a unique index all of whose keys the query binds to a value (or, for a one-key index, to a
+	 * list of values), or null when there is none.
+	 */
+	static Iterable<Object> byUniqueIndex(List<Index<Object>> indexes, Predicates predicates) {
+		for (Index<Object> index : indexes) {
+			if (index.isUnique()) {
+				Document lookup = lookup(index.getKeys(), predicates);
+				if (lookup != null && index.canHandle(lookup)) {
+					return index.getPositions(lookup);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Document lookup(List<IndexKey> keys, Predicates predicates) {
+		Document lookup = new Document();
+		for (IndexKey key : keys) {
+			Object value = predicates.equalTo(key.getKey());
+			if (value == null || value == Predicates.NULL) {
+				List<Object> values = predicates.oneOf(key.getKey());
+				if (keys.size() != 1 || values == null) {
+					return null;
+				}
+				value = new Document("$in", values);
+			}
+			lookup.put(key.getKey(), value);
+		}
+		return lookup;
 	}
 
 	private static Plan of(SecondaryIndex index, Predicates predicates, Document orderBy, boolean limited) {

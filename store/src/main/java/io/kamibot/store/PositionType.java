@@ -2,7 +2,6 @@ package io.kamibot.store;
 
 import java.nio.ByteBuffer;
 
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -20,9 +19,14 @@ final class PositionType extends BasicDataType<Object> {
 	private PositionType() {
 	}
 
+	/**
+	 * As MongoDB orders values; two positions of one type (ObjectIds, the common case) directly, without the general
+	 * comparator's look-up of both types' ranks, which was a tenth of a bulk update's CPU (every B-tree descent to a
+	 * document compares a dozen positions).
+	 */
 	@Override
 	public int compare(Object a, Object b) {
-		return ValueComparator.asc().compare(a, b);
+		return EntryType.compareValues(a, b);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.kamibot.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +83,11 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public void add(Document document, Object position, MongoCollection<Object> collection) {
+		Object[] entry = flat.entry(document, position);
+		if (entry != null) {
+			entries.put(entry, Boolean.TRUE);
+			return;
+		}
 		Set<KeyValue> keyValues = getKeyValues(document);
 		if (keyValues.size() != 1 || hasArray(keyValues)) {
 			state.markMultikey(getName());
@@ -94,6 +100,11 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public Object remove(Document document) {
 		Object position = document.get(idField);
+		Object[] entry = flat.entry(document, position);
+		if (entry != null) {
+			entries.remove(entry);
+			return position;
+		}
 		for (KeyValue keyValue : getKeyValues(document)) {
 			entries.remove(entry(keyValue, position));
 		}
@@ -112,18 +123,18 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
-		KeyValue before = flat.normalised(oldDocument);
-		KeyValue after = flat.normalised(newDocument);
+		Object[] before = flat.entry(oldDocument, oldDocument.get(idField));
+		Object[] after = flat.entry(newDocument, position);
 		if (before == null || after == null) {
 			if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
 				remove(oldDocument);
 				add(newDocument, position, collection);
 			}
 		}
-		else if (!before.equals(after)) {
+		else if (!Arrays.equals(before, after)) {
 			// A flat key holds no array: the index stays as multikey as it was.
-			entries.remove(entry(before, oldDocument.get(idField)));
-			entries.put(entry(after, position), Boolean.TRUE);
+			entries.remove(before);
+			entries.put(after, Boolean.TRUE);
 		}
 	}
 

