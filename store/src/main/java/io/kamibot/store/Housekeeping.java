@@ -1,6 +1,7 @@
 package io.kamibot.store;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,15 +22,18 @@ final class Housekeeping {
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 	private static final int TARGET_FILL_RATE = 50;
 	private static final int BYTES_PER_STEP = 2 << 20;
-	private static final long TICK = 50;
-	private static final int COMPACT_EVERY_TICKS = 4;
+	/** While commands leave unsaved pages: a commit may soon be due. */
+	private static final long BUSY_TICK = 50;
+	/** With nothing unsaved: the checkpoint's clock and compaction need no more. */
+	private static final long IDLE_TICK = 200;
+	private static final long COMPACT_EVERY = 200;
 	private static final long CHECKPOINT_EVERY = 10_000;
 
 	private final MVStore store;
 	private final Durability durability;
 	private ScheduledExecutorService timer;
 	private long lastCheckpoint = System.nanoTime();
-	private long ticks;
+	private long lastCompaction = System.nanoTime();
 
 	Housekeeping(MVStore store, Durability durability) {
 		this.store = store;
@@ -42,7 +46,19 @@ final class Housekeeping {
 			thread.setDaemon(true);
 			return thread;
 		});
-		timer.scheduleWithFixedDelay(this::step, TICK, TICK, TimeUnit.MILLISECONDS);
+		timer.schedule(this::tick, IDLE_TICK, TimeUnit.MILLISECONDS);
+	}
+
+	/** One step, then the next: soon while pages wait to be saved, at an idle pace once nothing does. */
+	private void tick() {
+		step();
+		long next = !store.isClosed() && store.getUnsavedMemory() > 0 ? BUSY_TICK : IDLE_TICK;
+		try {
+			timer.schedule(this::tick, next, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException e) {
+			// Stopping.
+		}
 	}
 
 	synchronized void stop() {
@@ -73,10 +89,11 @@ final class Housekeeping {
 			else if (durability.commitDue()) {
 				durability.commitAhead();
 			}
-			// Compaction at its own pace, a step every fourth tick: a commit may be due sooner.
-			if (++ticks % COMPACT_EVERY_TICKS == 0 && store.getFileStore() != null
+			// Compaction at its own pace: a commit may be due sooner.
+			long started = System.nanoTime();
+			if ((started - lastCompaction) / 1_000_000 >= COMPACT_EVERY && store.getFileStore() != null
 					&& store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
-				long started = System.nanoTime();
+				lastCompaction = started;
 				durability.besideCommands(() -> store.compact(TARGET_FILL_RATE, BYTES_PER_STEP));
 				log.debug("Compaction step took {} ms", (System.nanoTime() - started) / 1_000_000);
 			}
