@@ -40,7 +40,7 @@ class BenefitPlansAppBenchmark {
 	private static final int ROUNDS = 3;
 	/** The {@code kamibot} script's default options: the shop within 512 MB. */
 	private static final List<String> SCRIPT_JVM = List.of("-Xmx192m", "-XX:MaxMetaspaceSize=128m",
-			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC");
+			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=128m", "-XX:+UseSerialGC");
 	/** More options for the shop's JVM, e.g. a flight recording: {@code -Dkamibot.bench.child-jvm=...}. */
 	private static final String CHILD_JVM = System.getProperty("kamibot.bench.child-jvm", "");
 

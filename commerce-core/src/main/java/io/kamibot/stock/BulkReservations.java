@@ -167,19 +167,27 @@ final class BulkReservations {
 		BsonString sellable = new BsonString(StockStatus.AVAILABLE.name());
 		BsonDocument unexpired = new BsonDocument("$gt", now);
 		BsonString moved = new BsonString(status.name());
-		List<WriteModel<Document>> moves = new ArrayList<>(candidates.size());
-		for (int i = 0; i < candidates.size(); i++) {
-			BsonDocument filter = new BsonDocument("_id", new BsonObjectId(candidates.get(i)))
-				.append(STATUS, sellable)
-				.append(SELL_BY, unexpired);
-			BsonDocument set = new BsonDocument(STATUS, moved).append(ORDER, new BsonString(orders.apply(i)))
-				.append(SLOT, new BsonInt32(slots.apply(i)))
-				.append(CHANGED_AT, now);
-			moves.add(new UpdateOneModel<>(filter, new BsonDocument("$set", set)));
+		int modified = 0;
+		// Built a write at a time: a bulk order may move 100,000 codes, and the embedded default has a 192 MB heap.
+		for (int from = 0; from < candidates.size(); from += Shelf.CODES_PER_WRITE) {
+			int to = Math.min(from + Shelf.CODES_PER_WRITE, candidates.size());
+			List<WriteModel<Document>> moves = new ArrayList<>(to - from);
+			for (int i = from; i < to; i++) {
+				BsonDocument filter = new BsonDocument("_id", new BsonObjectId(candidates.get(i)))
+					.append(STATUS, sellable)
+					.append(SELL_BY, unexpired);
+				BsonDocument set = new BsonDocument(STATUS, moved).append(ORDER, new BsonString(orders.apply(i)))
+					.append(SLOT, new BsonInt32(slots.apply(i)))
+					.append(CHANGED_AT, now);
+				moves.add(new UpdateOneModel<>(filter, new BsonDocument("$set", set)));
+			}
+			modified += write(moves);
 		}
-		if (moves.isEmpty()) {
-			return 0;
-		}
+		return modified;
+	}
+
+	/** One unordered bulk write; a move that would give a slot a second code is refused and not counted. */
+	private int write(List<WriteModel<Document>> moves) {
 		try {
 			return items.bulkWrite(moves, new BulkWriteOptions().ordered(false)).getModifiedCount();
 		}

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.kamibot.catalog.Sku;
@@ -24,6 +25,12 @@ import static io.kamibot.stock.StockItems.*;
 final class Shelf {
 
 	private static final int DUPLICATE_KEY = 11000;
+	/**
+	 * Codes moved by one write of many. A database holds a whole command in memory while it runs it: at the embedded
+	 * default's 192 MB heap, one command moving 40,000 codes ran it out of memory.
+	 */
+	static final int CODES_PER_WRITE = 10_000;
+	private static final int MAX_RELEASE_ROUNDS = 100;
 
 	private final MongoCollection<Document> items;
 	private final Clock clock;
@@ -54,13 +61,45 @@ final class Shelf {
 		}
 	}
 
-	/** Puts an unpaid order's reserved codes back on the shelf; returns how many. */
+	/**
+	 * Puts an unpaid order's reserved codes back on the shelf; returns how many. A bulk order's codes go back
+	 * {@link #CODES_PER_WRITE} slots at a time, each its own command.
+	 */
 	long release(String orderNo) {
-		return items
-			.updateMany(Filters.and(Filters.eq(ORDER, orderNo), Filters.eq(STATUS, StockStatus.RESERVED.name())),
-					Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()), Updates.unset(ORDER),
-							Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant()))))
-			.getModifiedCount();
+		Bson update = Updates.combine(Updates.set(STATUS, StockStatus.AVAILABLE.name()), Updates.unset(ORDER),
+				Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant())));
+		long released = 0;
+		Document next = firstReserved(orderNo);
+		// Each round empties the chunk of the lowest slot still reserved; a bound in case buyers keep filling slots.
+		for (int round = 0; next != null && round < MAX_RELEASE_ROUNDS; round++, next = firstReserved(orderNo)) {
+			Object slot = next.get(SLOT);
+			int from = slot instanceof Integer at ? at - at % CODES_PER_WRITE : -1;
+			Bson chunk = from < 0 ? ofOrder(orderNo, StockStatus.RESERVED)
+					: Filters.and(ofOrder(orderNo, StockStatus.RESERVED), Filters.gte(SLOT, from),
+							Filters.lt(SLOT, from + CODES_PER_WRITE));
+			released += items.updateMany(chunk, update).getModifiedCount();
+		}
+		return released;
+	}
+
+	/** Sells the codes reserved for the order's slots, {@link #CODES_PER_WRITE} slots a command; returns how many. */
+	long sellReserved(String orderNo, int quantity) {
+		Bson update = Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()),
+				Updates.set(CHANGED_AT, Date.from(clock.instant())));
+		long sold = 0;
+		for (int from = 0; from < quantity; from += CODES_PER_WRITE) {
+			sold += items.updateMany(Filters.and(ofOrder(orderNo, StockStatus.RESERVED), Filters.gte(SLOT, from),
+					Filters.lt(SLOT, from + CODES_PER_WRITE)), update).getModifiedCount();
+		}
+		return sold;
+	}
+
+	/** One of the order's reserved codes, the lowest slot first (a code without a slot before all). */
+	private Document firstReserved(String orderNo) {
+		return items.find(ofOrder(orderNo, StockStatus.RESERVED))
+			.sort(Sorts.ascending(SLOT))
+			.projection(Projections.include(SLOT))
+			.first();
 	}
 
 	long available(Sku sku) {

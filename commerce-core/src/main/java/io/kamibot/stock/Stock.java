@@ -153,10 +153,7 @@ public class Stock {
 	 * @return how many codes the order now owns; less than {@code quantity} when stock ran out
 	 */
 	public int sell(Sku sku, String orderNo, int quantity) {
-		Date now = Date.from(clock.instant());
-		long sold = items.updateMany(Shelf.ofOrder(orderNo, StockStatus.RESERVED),
-				Updates.combine(Updates.set(STATUS, StockStatus.SOLD.name()), Updates.set(CHANGED_AT, now)))
-			.getModifiedCount();
+		long sold = shelf.sellReserved(orderNo, quantity);
 		if (sold == quantity) {
 			return quantity;
 		}

@@ -131,6 +131,22 @@ class BulkOrderTest {
 		assertThat(bulk.order(reseller, sku, 5, "short", "test").codes()).hasSize(5);
 	}
 
+	/** More codes than one database command moves (10,000): they are taken, sold and put back in several. */
+	@Test
+	void anOrderOfMoreCodesThanOneWriteMovesIsStillAllOrNothing() {
+		Sku sku = stocked(1, 10_050);
+		String poor = reseller(1, 10_049);
+		assertThatThrownBy(() -> bulk.order(poor, sku, 10_050, "too-dear", "test"))
+			.isInstanceOf(InsufficientBalance.class);
+		assertThat(stock.available(sku)).as("all 10,050 reserved codes back on the shelf").isEqualTo(10_050);
+
+		BulkReceipt receipt = bulk.order(reseller(1, 10_050), sku, 10_050, "all-of-it", "test");
+		assertThat(receipt.codes()).hasSize(10_050);
+		assertThat(receipt.codes().stream().map(DatedCode::code).distinct().count()).isEqualTo(10_050);
+		assertThat(stock.available(sku)).isZero();
+		assertThat(stock.levels(sku).sold()).isEqualTo(10_050);
+	}
+
 	@Test
 	void notEnoughBalanceChangesNothing() {
 		Sku sku = stocked(500, 10);
