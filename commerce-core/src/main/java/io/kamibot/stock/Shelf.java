@@ -70,7 +70,7 @@ final class Shelf {
 				Updates.unset(SLOT), Updates.set(CHANGED_AT, Date.from(clock.instant())));
 		long released = 0;
 		Document next = firstReserved(orderNo);
-		// Each round empties the chunk of the lowest slot still reserved; a bound in case buyers keep filling slots.
+		// Each round empties the chunk of slots of a code still reserved; a bound in case buyers keep filling slots.
 		for (int round = 0; next != null && round < MAX_RELEASE_ROUNDS; round++, next = firstReserved(orderNo)) {
 			Object slot = next.get(SLOT);
 			int from = slot instanceof Integer at ? at - at % CODES_PER_WRITE : -1;
@@ -94,12 +94,12 @@ final class Shelf {
 		return sold;
 	}
 
-	/** One of the order's reserved codes, the lowest slot first (a code without a slot before all). */
+	/**
+	 * Any one of the order's reserved codes. Not sorted: a sort would have the database hold all of a bulk order's
+	 * reserved codes to answer with one.
+	 */
 	private Document firstReserved(String orderNo) {
-		return items.find(ofOrder(orderNo, StockStatus.RESERVED))
-			.sort(Sorts.ascending(SLOT))
-			.projection(Projections.include(SLOT))
-			.first();
+		return items.find(ofOrder(orderNo, StockStatus.RESERVED)).projection(Projections.include(SLOT)).first();
 	}
 
 	long available(Sku sku) {
