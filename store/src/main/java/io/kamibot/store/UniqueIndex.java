@@ -130,11 +130,7 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 		}
 	}
 
-	/**
-	 * Moves the document's key when it changed, read once from each image: the server's move reads both keys twice
-	 * more, looks the new one up again and splits each field name with a regular expression to tell a sparse index's
-	 * missing keys. The collection checked every index before it wrote anything.
-	 */
+	/** Moves the document's key when it changed, as remove and add do, each image's key read once. */
 	@Override
 	public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
@@ -147,8 +143,12 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 		if (Arrays.equals(before, after)) {
 			return;
 		}
-		remove(oldDocument);
-		add(newDocument, position, collection);
+		if (!sparseWithoutKeys(oldDocument)) {
+			positions.remove(before);
+		}
+		if (!sparseWithoutKeys(newDocument)) {
+			putNew(after, position, collection);
+		}
 	}
 
 	@Override
