@@ -34,6 +34,16 @@ final class Predicates {
 		return predicates;
 	}
 
+	/** Every equality, by field, in the query's order ({@link #NULL} for an equality with null). */
+	Map<String, Object> equalities() {
+		return equal;
+	}
+
+	/** Every range, by field. */
+	Map<String, Range> ranges() {
+		return ranges;
+	}
+
 	Object equalTo(String field) {
 		return equal.get(field);
 	}

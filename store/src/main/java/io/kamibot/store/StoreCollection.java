@@ -32,6 +32,7 @@ final class StoreCollection extends H2Collection {
 	private final MVMap<Object, Document> dataMap;
 	/** The thread to which queries hand out the stored documents themselves: {@link #updateDocuments}, under its lock. */
 	private volatile Thread lending;
+	private final PlainFilter.PerQuery filters = new PlainFilter.PerQuery();
 
 	StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
@@ -114,27 +115,23 @@ final class StoreCollection extends H2Collection {
 	}
 
 	/**
-	 * The size is not kept up to date on every write: that encoded both images of each change once more and wrote
-	 * the total to the store (a third of the cost of an update by {@code _id}), for a number only {@code collStats}
-	 * asks for. It is counted when asked.
+	 * Counted when asked (only {@code collStats} asks): kept up to date, it cost a third of an update by {@code _id}.
 	 */
 	@Override
 	protected boolean tracksDataSize() {
 		return false;
 	}
 
+	/** Asked by the server's constructor, for a log line, before this one ran. */
 	@Override
 	protected synchronized int getDataSize() {
-		// Asked by the server's constructor, for a log line, before this one ran.
 		return dataMap == null ? 0 : (int) Math.min(DocumentType.encodedSize(dataMap.values()), Integer.MAX_VALUE);
 	}
 
 	/**
 	 * Stored documents are handed out only to this collection's own updates ({@link #updateDocuments}), which never
-	 * change them. The server's update changes the document its query found in place, and an answer being encoded on
-	 * another connection's thread would see it change under it (a {@code ConcurrentModificationException}, and that
-	 * connection closed). Every other query gets its own copies; an update then stores its changed copy, so a stored
-	 * document is replaced, never changed (copy on write).
+	 * change them: the server's update changes its found document in place, under an answer being encoded on another
+	 * thread ({@code ConcurrentModificationException}). Other queries get copies; a stored document is only replaced.
 	 */
 	@Override
 	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
@@ -149,9 +146,8 @@ final class StoreCollection extends H2Collection {
 	}
 
 	/**
-	 * Updates that set and unset top-level fields (see {@link FieldSets}) are made here: the documents the query finds
-	 * are read where they are stored, each changed one is made as a new document, its index entries moved and it is
-	 * stored in place of the old one, which nobody changes. Other updates, and upserts that insert, go the server's way.
+	 * Updates that set and unset top-level fields ({@link FieldSets}) are made here: each found document is read where
+	 * it is stored and replaced by a changed copy, its index entries moved. Others go the server's way.
 	 */
 	@Override
 	public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
@@ -189,6 +185,13 @@ final class StoreCollection extends H2Collection {
 		finally {
 			lending = null;
 		}
+	}
+
+	/** Matches with a {@link PlainFilter} where the query is plain, and the server's matcher for the rest. */
+	@Override
+	protected boolean documentMatchesQuery(Document document, Document query) {
+		Boolean plain = filters.test(document, query);
+		return plain != null ? plain : super.documentMatchesQuery(document, query);
 	}
 
 	/** Matches as the server does; sorts by top-level fields with {@link FieldOrder}. */
