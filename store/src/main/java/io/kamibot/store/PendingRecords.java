@@ -17,19 +17,23 @@ final class PendingRecords {
 
 	private static final int FIRST = 64 * 1024;
 	private static final int CHUNK = 1 << 20;
-	/** Room left in a chunk for the record that fills it (a larger one grows the chunk). */
-	private static final int ROOM = 64 * 1024;
+	/** Room kept in a buffer for the record that fills it (a larger one grows the buffer). */
+	private static final int ROOM = 16 * 1024;
 
 	private final List<ByteBuf> full = new ArrayList<>();
 	private long fullBytes;
 	private ByteBuf current = Unpooled.buffer(FIRST);
 
-	/** Appends with the writer, which leaves the buffer as it was if it fails. */
+	/**
+	 * Appends with the writer, which leaves the buffer as it was if it fails. A buffer with less than {@value #ROOM}
+	 * bytes left is put aside, so that neither the first buffer nor a chunk grows (and copies itself) for a record of
+	 * usual size.
+	 */
 	void append(Consumer<ByteBuf> writer) {
-		if (current.readableBytes() >= CHUNK) {
+		if (current.writableBytes() < ROOM && current.isReadable()) {
 			full.add(current);
 			fullBytes += current.readableBytes();
-			current = Unpooled.buffer(CHUNK + ROOM);
+			current = Unpooled.buffer(CHUNK);
 		}
 		writer.accept(current);
 	}
