@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ConcurrentModificationException;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -62,11 +61,7 @@ final class DocumentType extends BasicDataType<Document> {
 
 	@Override
 	public Document read(ByteBuffer buffer) {
-		int length = DataUtils.readVarInt(buffer);
-		ByteBuffer slice = buffer.slice();
-		slice.limit(length);
-		buffer.position(buffer.position() + length);
-		return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+		return StoredBson.read(buffer, DataUtils.readVarInt(buffer));
 	}
 
 	/** The size of the documents in BSON. */
