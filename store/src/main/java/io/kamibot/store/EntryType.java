@@ -87,6 +87,9 @@ final class EntryType extends BasicDataType<Object[]> {
 		if (a instanceof Instant t) {
 			return t.compareTo((Instant) b);
 		}
+		if (a instanceof Double x) {
+			return compareDoubles(x, (Double) b);
+		}
 		if (a instanceof Long l) {
 			return Long.compare(l, (Long) b);
 		}
@@ -100,6 +103,25 @@ final class EntryType extends BasicDataType<Object[]> {
 			return Boolean.compare(flag, (Boolean) b);
 		}
 		return ValueComparator.asc().compare(a, b);
+	}
+
+	/**
+	 * Doubles (the indexes' numbers) as {@link ValueComparator} orders them: by value, zeros alike, NaN above all;
+	 * a whole number beyond an int, which it compares as a long, goes through it.
+	 */
+	private static int compareDoubles(Double a, Double b) {
+		double x = a;
+		double y = b;
+		if (wide(x) || wide(y)) {
+			return ValueComparator.asc().compare(a, b);
+		}
+		return x == y ? 0 : Double.compare(x, y);
+	}
+
+	/** A whole number beyond an int: the server compares it as a long, dropping any fraction beside it. */
+	private static boolean wide(double value) {
+		return value == Math.rint(value) && !Double.isInfinite(value)
+				&& (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE);
 	}
 
 	private static int rank(Object value) {

@@ -88,7 +88,7 @@ final class PlainFilter {
 
 	/**
 	 * A null or missing value is in no range, nor is a value of another type than the bounds' (the server's rule);
-	 * a double against a long a double cannot hold is left undecided.
+	 * a double against a long a double cannot hold is left undecided. Values are compared as the indexes order them.
 	 */
 	private static Boolean within(Object value, Predicates.Range range) {
 		if (value instanceof Collection || value instanceof Document) {
@@ -106,27 +106,9 @@ final class PlainFilter {
 		if (other != null) {
 			return key instanceof Number && other instanceof Number ? null : Boolean.FALSE;
 		}
-		Integer low = range.low() == null ? Integer.valueOf(1) : compare(key, range.low());
-		Integer high = range.high() == null ? Integer.valueOf(-1) : compare(key, range.high());
-		if (low == null || high == null) {
-			return null;
-		}
+		int low = range.low() == null ? 1 : EntryType.compareValues(key, range.low());
+		int high = range.high() == null ? -1 : EntryType.compareValues(key, range.high());
 		return (low > 0 || low == 0 && range.lowInclusive()) && (high < 0 || high == 0 && range.highInclusive());
-	}
-
-	/** Two values of one type in the server's order; null for doubles it would compare as longs. */
-	private static Integer compare(Object key, Object bound) {
-		if (key instanceof Double a) {
-			double b = (Double) bound;
-			return wide(a) || wide(b) ? null : Double.compare(a, b);
-		}
-		return EntryType.compareValues(key, bound);
-	}
-
-	/** A whole number beyond an int, which the server compares as a long: any fraction beside it is dropped. */
-	private static boolean wide(double value) {
-		return value == Math.rint(value) && !Double.isInfinite(value)
-				&& (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE);
 	}
 
 	/**

@@ -34,7 +34,7 @@ class FieldOrderTest {
 
 	@Test
 	void sortsAsTheServerDoes() {
-		Object[] values = { 3, 2L, 2.5, -0.0, "b", "a", new Date(5), new Date(1), true, false, null,
+		Object[] values = { 3, 2L, 2.5, -0.0, 0.0, Double.NaN, 3e9, 3e9 + 0.5, 3_000_000_000L, "b", "a", new Date(5), new Date(1), true, false, null,
 				new ObjectId("5f0000000000000000000002"), new ObjectId("5f0000000000000000000001"),
 				new Binary(new byte[] { 1, 2 }), new Binary(new byte[] { 9 }), List.of(4, 1), List.of("z"), List.of(),
 				new Document("x", 1) };
