@@ -40,7 +40,7 @@ final class DocumentType extends BasicDataType<Document> {
 		try {
 			for (int attempt = 1;; attempt++) {
 				try {
-					BsonEncoder.encodeDocument(document, bson);
+					BsonWriting.write(document, bson);
 					break;
 				}
 				catch (ConcurrentModificationException e) {

@@ -5,7 +5,6 @@ import java.util.zip.CRC32;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -55,10 +54,10 @@ record JournalRecord(long sequence, byte kind, String collection, Document befor
 		out.writeBytes(name);
 		out.writeByte((before == null ? 0 : BEFORE) | (after == null ? 0 : AFTER));
 		if (before != null) {
-			BsonEncoder.encodeDocument(before, out);
+			BsonWriting.write(before, out);
 		}
 		if (after != null) {
-			BsonEncoder.encodeDocument(after, out);
+			BsonWriting.write(after, out);
 		}
 		int length = out.writerIndex() - body;
 		CRC32 crc = new CRC32();
