@@ -13,15 +13,11 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Writes documents in BSON byte for byte as the server's encoder does, for the journal (both images of every change)
- * and the commits (every changed document): field names' bytes are kept, not encoded again for every field of every
- * document, strings are written without a copy, and a field is not looked up again by its name. A value of a rarer
- * type, and a map that is not a {@link Document}, are written by the server's encoder.
+ * and the commits (every changed document): field names' bytes are kept ({@link FieldNames}), not encoded again for
+ * every field of every document, strings are written without a copy, and a field is not looked up again by its name.
+ * A value of a rarer type, and a map that is not a {@link Document}, are written by the server's encoder.
  */
 final class BsonWriting {
-
-	private static final int NAMES = 1024;
-	/** Field names' bytes by the names' hashes; written without locks (each entry is immutable). */
-	private static final Name[] names = new Name[NAMES];
 
 	private BsonWriting() {
 	}
@@ -39,7 +35,7 @@ final class BsonWriting {
 	private static void write(String name, Object value, ByteBuf out) {
 		int typeAt = out.writerIndex();
 		out.writeByte(0);
-		out.writeBytes(bytes(name));
+		out.writeBytes(FieldNames.bytes(name));
 		out.writeByte(0);
 		out.setByte(typeAt, value(value, out));
 	}
@@ -106,19 +102,5 @@ final class BsonWriting {
 		byte type = BsonEncoder.determineType(value);
 		BsonEncoder.encodeValue(type, value, out);
 		return type;
-	}
-
-	private static byte[] bytes(String name) {
-		int slot = (name.hashCode() ^ name.hashCode() >>> 16) & (NAMES - 1);
-		Name known = names[slot];
-		if (known != null && (known.name == name || known.name.equals(name))) {
-			return known.bytes;
-		}
-		byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-		names[slot] = new Name(name, bytes);
-		return bytes;
-	}
-
-	private record Name(String name, byte[] bytes) {
 	}
 }

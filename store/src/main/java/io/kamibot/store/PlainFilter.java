@@ -32,7 +32,10 @@ final class PlainFilter {
 
 	/** The filter for the query, or null when it says more than equalities and ranges on top-level fields. */
 	static PlainFilter of(Document query) {
-		Predicates predicates = Predicates.of(query);
+		return of(Predicates.of(query));
+	}
+
+	private static PlainFilter of(Predicates predicates) {
 		if (!predicates.complete()) {
 			return null;
 		}
@@ -118,6 +121,13 @@ final class PlainFilter {
 	static final class PerQuery {
 
 		private final ThreadLocal<Made> last = new ThreadLocal<>();
+
+		/** Reads the query, for the planner and for this thread's matching of it, which then need not read it again. */
+		Predicates prepare(Document query) {
+			Predicates predicates = Predicates.of(query);
+			last.set(new Made(query, of(predicates)));
+			return predicates;
+		}
 
 		/** Whether the document matches the query; null when the server's matcher must say. */
 		Boolean test(Document document, Document query) {

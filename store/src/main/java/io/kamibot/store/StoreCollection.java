@@ -205,7 +205,7 @@ final class StoreCollection extends H2Collection {
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 			int batchSize, Document fieldSelector) {
-		Predicates predicates = Predicates.of(query);
+		Predicates predicates = filters.prepare(query);
 		Iterable<Object> unique = Plan.byUniqueIndex(getIndexes(), predicates);
 		if (unique != null) {
 			return matchDocumentsFromStream(documents(unique), query, orderBy, numberToSkip, limit, batchSize,

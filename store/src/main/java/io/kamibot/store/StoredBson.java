@@ -14,16 +14,12 @@ import io.netty.buffer.Unpooled;
 
 /**
  * Reads a stored document from the page it is in, giving the same values the server's decoder gives, with one
- * difference: field names are shared. The server's decoder makes a new string for every field name of every document
- * read, and a page read decodes all its documents: ten names a code, most of what a code's document takes in the heap
- * besides its values. Documents holding a type this reader leaves out (regular expressions, timestamps, decimals,
- * UUIDs, code, min and max keys) are read by the server's decoder.
+ * difference: field names are shared ({@link FieldNames}). The server's decoder makes a new string for every field
+ * name of every document read, and a page read decodes all its documents: ten names a code, most of what a code's
+ * document takes in the heap besides its values. Documents holding a type this reader leaves out (regular
+ * expressions, timestamps, decimals, UUIDs, code, min and max keys) are read by the server's decoder.
  */
 final class StoredBson {
-
-	private static final int NAMES = 1024;
-	/** Field names by a hash of their bytes; written without locks (a string is safe to share that way). */
-	private static final String[] names = new String[NAMES];
 
 	private StoredBson() {
 	}
@@ -160,29 +156,8 @@ final class StoredBson {
 				ascii &= b > 0;
 			}
 			int length = at - 1 - start;
-			if (!ascii) {
-				return new String(bytes(start, length), StandardCharsets.UTF_8);
-			}
-			int slot = (hash ^ hash >>> 16) & (NAMES - 1);
-			String known = names[slot];
-			if (known != null && sameAscii(known, start, length)) {
-				return known;
-			}
-			String name = new String(bytes(start, length), StandardCharsets.US_ASCII);
-			names[slot] = name;
-			return name;
-		}
-
-		private boolean sameAscii(String name, int start, int length) {
-			if (name.length() != length) {
-				return false;
-			}
-			for (int i = 0; i < length; i++) {
-				if (name.charAt(i) != buffer.get(start + i)) {
-					return false;
-				}
-			}
-			return true;
+			return ascii ? FieldNames.ascii(buffer, start, length, hash)
+					: new String(bytes(start, length), StandardCharsets.UTF_8);
 		}
 
 		private void skipName() {
