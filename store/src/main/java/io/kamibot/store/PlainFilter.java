@@ -1,7 +1,10 @@
 package io.kamibot.store;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -20,6 +23,8 @@ final class PlainFilter {
 	private final Object[] equalKeys;
 	private final String[] rangeFields;
 	private final Predicates.Range[] ranges;
+	private final String[] listFields;
+	private final Set<?>[] lists;
 
 	private PlainFilter(Predicates predicates) {
 		Map<String, Object> equal = predicates.equalities();
@@ -28,25 +33,28 @@ final class PlainFilter {
 		equalKeys = equal.values().toArray();
 		rangeFields = bounds.keySet().toArray(String[]::new);
 		ranges = bounds.values().toArray(Predicates.Range[]::new);
+		listFields = predicates.lists().keySet().toArray(String[]::new);
+		lists = predicates.lists().values().stream().map(HashSet::new).toArray(Set<?>[]::new);
 	}
 
-	/** The filter for the query, or null when it says more than equalities and ranges on top-level fields. */
+	/**
+	 * The filter for the query, or null when it says more than equalities, ranges and {@code $in} lists of plain
+	 * values on top-level fields.
+	 */
 	static PlainFilter of(Document query) {
 		return of(Predicates.of(query));
 	}
 
 	private static PlainFilter of(Predicates predicates) {
-		if (!predicates.complete()) {
+		if (!predicates.plain()) {
 			return null;
 		}
-		for (String field : predicates.equalities().keySet()) {
-			if (!plain(field)) {
-				return null;
-			}
-		}
-		for (String field : predicates.ranges().keySet()) {
-			if (!plain(field)) {
-				return null;
+		for (Set<String> fields : List.of(predicates.equalities().keySet(), predicates.ranges().keySet(),
+				predicates.lists().keySet())) {
+			for (String field : fields) {
+				if (!plain(field)) {
+					return null;
+				}
 			}
 		}
 		return new PlainFilter(predicates);
@@ -77,6 +85,23 @@ final class PlainFilter {
 				return null;
 			}
 			if (!key.equals(equalKeys[i])) {
+				return Boolean.FALSE;
+			}
+		}
+		for (int i = 0; i < listFields.length; i++) {
+			Object value = document.get(listFields[i]);
+			if (value instanceof Collection || value instanceof Document) {
+				return null;
+			}
+			if (value == null) {
+				// The lists hold no null (it is not a plain value): a missing field or null is in none.
+				return Boolean.FALSE;
+			}
+			Object key = Predicates.indexable(value);
+			if (key == null) {
+				return null;
+			}
+			if (!lists[i].contains(key)) {
 				return Boolean.FALSE;
 			}
 		}

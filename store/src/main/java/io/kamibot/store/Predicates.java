@@ -27,6 +27,8 @@ final class Predicates {
 	private final Map<String, Range> ranges = new LinkedHashMap<>();
 	private final Map<String, List<Object>> lists = new LinkedHashMap<>();
 	private boolean complete = true;
+	/** Whether the query says nothing beyond equalities, ranges and {@code $in} lists of plain values. */
+	private boolean plain = true;
 
 	static Predicates of(Document query) {
 		Predicates predicates = new Predicates();
@@ -62,6 +64,16 @@ final class Predicates {
 		return complete;
 	}
 
+	/** Every {@code $in} list of plain values, by field. */
+	Map<String, List<Object>> lists() {
+		return lists;
+	}
+
+	/** Whether the query says nothing beyond equalities, ranges and {@code $in} lists of plain values. */
+	boolean plain() {
+		return plain;
+	}
+
 	/** How many fields are constrained. */
 	int fields() {
 		return equal.size() + ranges.size();
@@ -77,12 +89,12 @@ final class Predicates {
 						read(document);
 					}
 					else {
-						complete = false;
+						incomplete();
 					}
 				}
 			}
 			else if (field.startsWith("$")) {
-				complete = false;
+				incomplete();
 			}
 			else if (condition instanceof Document operators) {
 				readOperators(field, operators);
@@ -95,7 +107,7 @@ final class Predicates {
 
 	private void readOperators(String field, Document operators) {
 		if (operators.isEmpty()) {
-			complete = false;
+			incomplete();
 			return;
 		}
 		for (Map.Entry<String, Object> operator : operators.entrySet()) {
@@ -107,7 +119,7 @@ final class Predicates {
 				case "$lt" -> bound(field, value, false, false);
 				case "$lte" -> bound(field, value, false, true);
 				case "$in" -> oneOf(field, value);
-				default -> complete = false;
+				default -> incomplete();
 			}
 		}
 	}
@@ -115,37 +127,46 @@ final class Predicates {
 	private void equality(String field, Object value) {
 		Object key = value == null ? NULL : indexable(value);
 		if (key == null || equal.containsKey(field) || ranges.containsKey(field)) {
-			complete = false;
+			incomplete();
 			return;
 		}
 		equal.put(field, key);
 	}
 
+	/** An {@code $in}: read for the planner and the plain filter, never complete for counts from the index alone. */
 	private void oneOf(String field, Object values) {
 		complete = false;
-		if (values instanceof Collection<?> candidates && !lists.containsKey(field)) {
-			List<Object> keys = new ArrayList<>();
-			for (Object candidate : candidates) {
-				Object key = indexable(candidate);
-				if (key == null) {
-					return;
-				}
-				keys.add(key);
-			}
-			lists.put(field, keys);
+		if (!(values instanceof Collection<?> candidates) || lists.containsKey(field)) {
+			plain = false;
+			return;
 		}
+		List<Object> keys = new ArrayList<>();
+		for (Object candidate : candidates) {
+			Object key = indexable(candidate);
+			if (key == null) {
+				plain = false;
+				return;
+			}
+			keys.add(key);
+		}
+		lists.put(field, keys);
+	}
+
+	private void incomplete() {
+		complete = false;
+		plain = false;
 	}
 
 	private void bound(String field, Object value, boolean lower, boolean inclusive) {
 		Object key = indexable(value);
 		if (key == null || equal.containsKey(field)) {
-			complete = false;
+			incomplete();
 			return;
 		}
 		Range range = ranges.getOrDefault(field, Range.ALL);
 		Range narrowed = lower ? range.from(key, inclusive) : range.to(key, inclusive);
 		if (narrowed == null) {
-			complete = false;
+			incomplete();
 			return;
 		}
 		ranges.put(field, narrowed);

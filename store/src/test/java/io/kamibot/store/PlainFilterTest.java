@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link PlainFilter} against the server's own matcher, over random queries of equalities and ranges and documents
- * holding values of every common type, mixed, missing, null, in arrays and embedded: wherever the filter decides, it
- * must decide as the server does, and it must decide most plain cases.
+ * {@link PlainFilter} against the server's own matcher, over random queries of equalities, ranges and {@code $in}
+ * lists, and documents holding values of every common type, mixed, missing, null, in arrays and embedded: wherever the
+ * filter decides, it must decide as the server does, and it must decide most plain cases.
  */
 class PlainFilterTest {
 
@@ -63,7 +63,8 @@ class PlainFilterTest {
 
 	@Test
 	void leavesOtherQueriesToTheServer() {
-		for (String query : List.of("{f: {$in: [1, 2]}}", "{'f.x': 1}", "{f: {$ne: 1}}", "{$or: [{f: 1}, {g: 1}]}",
+		for (String query : List.of("{f: {$in: [1, null]}}", "{f: {$in: [[1]]}}", "{f: {$in: 1}}", "{'f.x': 1}",
+				"{f: {$ne: 1}}", "{$or: [{f: 1}, {g: 1}]}",
 				"{f: {x: 1}}", "{f: [1, 2]}", "{f: {$gt: 1}, $comment: 'c'}", "{f: 1, $and: [{f: 2}]}")) {
 			assertThat(PlainFilter.of(parse(query))).as(query).isNull();
 		}
@@ -71,6 +72,12 @@ class PlainFilterTest {
 		assertThat(filter.test(new Document("f", List.of(1)))).isNull();
 		assertThat(filter.test(new Document("f", new Document("x", 1)))).isNull();
 		assertThat(PlainFilter.of(parse("{f: {$gt: 1}}")).test(new Document("f", (1L << 60) + 1))).isNull();
+		PlainFilter oneOf = PlainFilter.of(parse("{f: {$in: ['a', 2]}, g: {$gt: 0}}"));
+		assertThat(oneOf.test(new Document("f", 2.0).append("g", 1))).isTrue();
+		assertThat(oneOf.test(new Document("f", "b").append("g", 1))).isFalse();
+		assertThat(oneOf.test(new Document("g", 1))).isFalse();
+		assertThat(oneOf.test(new Document("f", List.of("a")).append("g", 1))).isNull();
+		assertThat(PlainFilter.of(parse("{f: {$in: []}}")).test(new Document("f", 1))).isFalse();
 	}
 
 	/** A query written as JSON, as the server's documents. */
@@ -104,9 +111,10 @@ class PlainFilterTest {
 		for (int c = 0; c < clauses; c++) {
 			String field = random.nextBoolean() ? "f" : "g";
 			Object condition;
-			switch (random.nextInt(3)) {
+			switch (random.nextInt(4)) {
 				case 0 -> condition = plainValue();
 				case 1 -> condition = new Document(OPERATORS[random.nextInt(OPERATORS.length)], plainValue());
+				case 2 -> condition = new Document("$in", plainValues(random.nextInt(4)));
 				default -> condition = new Document(OPERATORS[random.nextInt(2)], plainValue())
 					.append(OPERATORS[2 + random.nextInt(2)], plainValue());
 			}
@@ -118,6 +126,15 @@ class PlainFilterTest {
 			}
 		}
 		return query;
+	}
+
+	/** A list for {@code $in}: plain values, at times with a null, which only the server's matcher decides. */
+	private List<Object> plainValues(int count) {
+		List<Object> values = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			values.add(random.nextInt(12) == 0 ? null : plainValue());
+		}
+		return values;
 	}
 
 	private Object plainValue() {
