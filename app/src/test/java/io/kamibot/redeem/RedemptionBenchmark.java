@@ -83,7 +83,7 @@ class RedemptionBenchmark {
 
 	private static final int CODES = Integer.getInteger("kamibot.redeem.codes", 100_000);
 	private static final int CLIENTS = Integer.getInteger("kamibot.redeem.clients", 64);
-	private static final int WARM_UP = Math.min(5_000, CODES / 10);
+	private static final int WARM_UP = Math.min(20_000, CODES / 5);
 	/** Redeemed through the core's service alone, to tell the HTTP path's cost from the redemption's. */
 	private static final int IN_PROCESS = CODES / 5;
 	private static final int BULK = 10_000;

@@ -23,6 +23,11 @@ import io.kamibot.catalog.Sku;
 import io.kamibot.events.DomainEvents;
 import io.kamibot.stock.Redemption.Outcome;
 import io.kamibot.vault.Vault;
+import org.bson.BsonArray;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -46,9 +51,16 @@ public class Vouchers {
 	private static final Logger log = LoggerFactory.getLogger(Vouchers.class);
 	private static final Bson WHY_NOT = Projections.include(SKU, STATUS, ORDER, SELL_BY, ISSUER, REDEEMED_AT,
 			REDEEMED_BY);
+	private static final BsonString SOLD = new BsonString(StockStatus.SOLD.name());
+	private static final BsonString REDEEMED = new BsonString(StockStatus.REDEEMED.name());
+	private static final FindOneAndUpdateOptions REDEEMED_ANSWER = new FindOneAndUpdateOptions()
+		.projection(new BsonDocument(SKU, new BsonInt32(1)).append(ORDER, new BsonInt32(1)))
+		.returnDocument(ReturnDocument.AFTER);
 
 	private final MongoTemplate mongo;
 	private final MongoCollection<Document> items;
+	/** The same collection read as plain BSON, without the codec registry, for the redemption's one update. */
+	private final MongoCollection<BsonDocument> codes;
 	private final Catalog catalog;
 	private final Vault vault;
 	private final DomainEvents events;
@@ -59,6 +71,7 @@ public class Vouchers {
 	Vouchers(MongoTemplate mongo, Catalog catalog, Vault vault, DomainEvents events, Clock clock, ShopSettings shop) {
 		this.mongo = mongo;
 		this.items = mongo.getCollection(COLLECTION);
+		this.codes = items.withDocumentClass(BsonDocument.class);
 		this.catalog = catalog;
 		this.vault = vault;
 		this.events = events;
@@ -112,15 +125,11 @@ public class Vouchers {
 			// As the database keeps it, so the first answer and every later one name the same instant.
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			Date at = Date.from(now);
-			Document done = items.findOneAndUpdate(
-					Filters.and(Filters.eq(LOOKUP, lookup), Filters.eq(STATUS, StockStatus.SOLD.name()),
-							Filters.eq(ISSUER, SHOP), Filters.in(SKU, skus), Filters.gt(SELL_BY, at)),
-					Updates.combine(Updates.set(STATUS, StockStatus.REDEEMED.name()), Updates.set(REDEEMED_AT, at),
-							Updates.set(REDEEMED_BY, redeemer), Updates.set(CHANGED_AT, at)),
-					new FindOneAndUpdateOptions().projection(Projections.include(SKU, ORDER))
-						.returnDocument(ReturnDocument.AFTER));
+			BsonDocument done = codes.findOneAndUpdate(redeemable(lookup, skus, at), redeemed(redeemer, at),
+					REDEEMED_ANSWER);
 			if (done != null) {
-				return new Redemption(Outcome.REDEEMED, done.getString(SKU), done.getString(ORDER), now, redeemer);
+				return new Redemption(Outcome.REDEEMED, done.getString(SKU).getValue(),
+						done.getString(ORDER).getValue(), now, redeemer);
 			}
 			Redemption why = explain(lookup, skus, now);
 			if (why.outcome() != Outcome.REDEEMABLE) {
@@ -137,6 +146,29 @@ public class Vouchers {
 			return Redemption.of(Outcome.MISTYPED);
 		}
 		return explain(vault.fingerprint(code), skus, clock.instant());
+	}
+
+	/**
+	 * The code by its keyed hash, while it is a sold own voucher of one of the SKUs, before its last day. Made as BSON
+	 * directly: the driver's filter builders look up a codec for each value, the largest part of the shop's own CPU
+	 * in a redemption.
+	 */
+	private static BsonDocument redeemable(String lookup, Collection<String> skus, Date at) {
+		BsonArray allowed = new BsonArray(skus.size());
+		skus.forEach(sku -> allowed.add(new BsonString(sku)));
+		return new BsonDocument(LOOKUP, new BsonString(lookup))
+			.append(STATUS, SOLD)
+			.append(ISSUER, new BsonString(SHOP))
+			.append(SKU, new BsonDocument("$in", allowed))
+			.append(SELL_BY, new BsonDocument("$gt", new BsonDateTime(at.getTime())));
+	}
+
+	private static BsonDocument redeemed(String redeemer, Date at) {
+		BsonDateTime when = new BsonDateTime(at.getTime());
+		return new BsonDocument("$set", new BsonDocument(STATUS, REDEEMED)
+			.append(REDEEMED_AT, when)
+			.append(REDEEMED_BY, new BsonString(redeemer))
+			.append(CHANGED_AT, when));
 	}
 
 	private Redemption explain(String lookup, Collection<String> skus, Instant now) {
