@@ -74,6 +74,36 @@ class ResellerWebChatTest extends ResellerShop {
 	}
 
 	@Test
+	void aLargeOrderIsCheckedBeforeItsConfirmButtonAndAPlacedOneIsNotAskedAgain() {
+		String sku = product(100, 30);
+		ShopClient shop = admin();
+		String chat = linkedChat(shop, unique("r"), 2_500);
+
+		JsonNode shortOfStock = shop.say(chat, "/bulk " + sku + " 31 CHK-1");
+		JsonNode tooMany = shop.say(chat, "/bulk " + sku + " 100001 CHK-2");
+		JsonNode tooPoor = shop.say(chat, "/bulk " + sku + " 26 CHK-3");
+
+		assertThat(ShopClient.buttons(shortOfStock)).isEmpty();
+		assertThat(ShopClient.text(shortOfStock)).contains("31").contains("30");
+		assertThat(ShopClient.buttons(tooMany)).isEmpty();
+		assertThat(ShopClient.text(tooMany)).contains("100000");
+		assertThat(ShopClient.buttons(tooPoor)).isEmpty();
+		assertThat(ShopClient.text(tooPoor)).contains("¥26.00").contains("¥25.00");
+
+		String done = ShopClient.text(shop.press(chat, ShopClient.buttons(shop.say(chat, "/bulk " + sku + " 21 CHK-4"))
+			.get(0)));
+		JsonNode again = shop.say(chat, "/bulk " + sku + " 21 CHK-4");
+		JsonNode otherOrder = shop.say(chat, "/bulk " + sku + " 22 CHK-4");
+
+		assertThat(ShopClient.buttons(again)).isEmpty();
+		assertThat(order(ShopClient.text(again))).isEqualTo(order(done));
+		assertThat(ShopClient.buttons(otherOrder)).isEmpty();
+		assertThat(ShopClient.text(otherOrder)).contains(order(done));
+		assertThat(ShopClient.text(shop.say(chat, "/balance"))).contains("¥4.00");
+		assertThat(admin().levels(sku).get("available").asLong()).isEqualTo(9);
+	}
+
+	@Test
 	void theStatementListsTheMonthsEntriesAsCsv() {
 		String sku = product(100, 5);
 		ShopClient shop = admin();

@@ -13,14 +13,13 @@ import io.kamibot.conversation.ButtonHandler;
 import io.kamibot.conversation.Command;
 import io.kamibot.conversation.Reply;
 import io.kamibot.conversation.Session;
-import io.kamibot.pricing.Quote;
 import io.kamibot.resellers.BulkOrders;
+import io.kamibot.resellers.BulkPreview;
 import io.kamibot.resellers.BulkReceipt;
 import io.kamibot.resellers.FileFormat;
 import io.kamibot.resellers.Reseller;
 import io.kamibot.resellers.ResellerFiles;
 import io.kamibot.resellers.ResellerSettings;
-import io.kamibot.resellers.ResellerWallets;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -38,17 +37,15 @@ class BulkCommand implements Command, ButtonHandler {
 	private final ResellerChat chat;
 	private final BulkOrders bulk;
 	private final ResellerFiles files;
-	private final ResellerWallets wallets;
 	private final RedissonClient redis;
 	private final int confirmAbove;
 	private final SecureRandom random = new SecureRandom();
 
-	BulkCommand(ResellerChat chat, BulkOrders bulk, ResellerFiles files, ResellerWallets wallets, RedissonClient redis,
+	BulkCommand(ResellerChat chat, BulkOrders bulk, ResellerFiles files, RedissonClient redis,
 			ResellerSettings settings) {
 		this.chat = chat;
 		this.bulk = bulk;
 		this.files = files;
-		this.wallets = wallets;
 		this.redis = redis;
 		this.confirmAbove = settings.confirmAbove();
 	}
@@ -76,11 +73,17 @@ class BulkCommand implements Command, ButtonHandler {
 			if (request.quantity() <= confirmAbove) {
 				return place(session, reseller, request);
 			}
-			Quote quote = bulk.quote(reseller.id(), new Sku(request.sku()), request.quantity());
+			// Asked only for what would go through now: a quantity out of range, a stock or balance too short, or a
+			// reference of another order is answered at once; a reference of this very order returns it again.
+			BulkPreview preview = bulk.preview(reseller.id(), new Sku(request.sku()), request.quantity(),
+					request.ref());
+			if (preview.placed()) {
+				return place(session, reseller, request);
+			}
 			String token = HexFormat.of().formatHex(bytes());
 			bucket(token).set(session.customerId() + "\n" + request.encode(), CONFIRM_WITHIN);
 			return List.of(Reply.withButtons(session.text("reseller.bulk.confirm", request.sku(), request.quantity(),
-					Yuan.of(quote.totalFen()), request.ref(), Yuan.of(wallets.balance(reseller.id()).balanceFen())),
+					Yuan.of(preview.amountFen()), request.ref(), Yuan.of(preview.balance().balanceFen())),
 					List.of(List.of(new Button(session.text("reseller.bulk.confirm.button", request.quantity(),
 							request.sku()), "bulk:" + token)))));
 		});

@@ -9,6 +9,8 @@ import io.kamibot.catalog.Sku;
 import io.kamibot.ordering.PrepaidOrders;
 import io.kamibot.pricing.Pricing;
 import io.kamibot.pricing.Quote;
+import io.kamibot.stock.OutOfStock;
+import io.kamibot.stock.Stock;
 import io.kamibot.wallet.Wallets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -41,15 +43,19 @@ public class BulkOrders {
 	private final Pricing pricing;
 	private final PrepaidOrders prepaid;
 	private final BulkSteps steps;
+	private final Stock stock;
+	private final Wallets wallets;
 	private final Clock clock;
 
 	BulkOrders(MongoTemplate mongo, Resellers resellers, Pricing pricing, PrepaidOrders prepaid, BulkSteps steps,
-			Clock clock) {
+			Stock stock, Wallets wallets, Clock clock) {
 		this.mongo = mongo;
 		this.resellers = resellers;
 		this.pricing = pricing;
 		this.prepaid = prepaid;
 		this.steps = steps;
+		this.stock = stock;
+		this.wallets = wallets;
 		this.clock = clock;
 	}
 
@@ -69,14 +75,7 @@ public class BulkOrders {
 	 * @throws ResellerSuspended the reseller may not buy
 	 */
 	public BulkReceipt order(String resellerId, Sku sku, int quantity, String ref, String channel) {
-		Reseller reseller = resellers.get(resellerId);
-		if (!reseller.active()) {
-			throw new ResellerSuspended(resellerId);
-		}
-		if (!Wallets.isValidReference(ref) || quantity < 1 || quantity > MAX_QUANTITY) {
-			throw new IllegalArgumentException("A bulk order needs a quantity from 1 to " + MAX_QUANTITY
-					+ " and a reference of 1-64 characters of A-Za-z0-9_.:-");
-		}
+		Reseller reseller = buyer(resellerId, quantity, ref);
 		BulkOrder existing = mongo.findById(BulkOrder.idOf(resellerId, ref), BulkOrder.class);
 		String number = existing == null ? prepaid.newNumber() : existing.orderNo();
 		BulkOrder bulk = existing != null ? existing : record(reseller, sku, quantity, ref, number);
@@ -88,6 +87,32 @@ public class BulkOrders {
 			steps.run(bulk, reseller);
 		}
 		return new BulkReceipt(bulk, steps.codes(bulk, channel), created);
+	}
+
+	/**
+	 * Checks a bulk order as placing it would, without placing it, for a step that asks the reseller first: the
+	 * price, or the order the reference already names (which placing returns again, with no second charge).
+	 *
+	 * @throws io.kamibot.stock.OutOfStock not enough codes now
+	 * @throws io.kamibot.wallet.InsufficientBalance not enough balance now
+	 * @throws RefReused the reference is an order of another product or quantity
+	 * @throws ResellerSuspended the reseller may not buy
+	 */
+	public BulkPreview preview(String resellerId, Sku sku, int quantity, String ref) {
+		Reseller reseller = buyer(resellerId, quantity, ref);
+		BulkOrder existing = mongo.findById(BulkOrder.idOf(resellerId, ref), BulkOrder.class);
+		if (existing != null) {
+			if (!existing.sameAs(sku.value(), quantity)) {
+				throw new RefReused(ref, existing.orderNo());
+			}
+			return new BulkPreview(existing.amountFen(), wallets.balance(reseller.walletId()), true);
+		}
+		Quote quote = pricing.quote(sku, quantity, reseller.level());
+		long available = stock.availableUpTo(sku, quantity);
+		if (available < quantity) {
+			throw new OutOfStock(sku, quantity, available);
+		}
+		return new BulkPreview(quote.totalFen(), wallets.checkCovers(reseller.walletId(), quote.totalFen()), false);
 	}
 
 	/** A done bulk order by the reseller's reference, with its codes (recorded as shown). */
@@ -121,6 +146,19 @@ public class BulkOrders {
 			steps.undoOrFinish(bulk, resellers.get(bulk.resellerId()));
 		}
 		return stale.size();
+	}
+
+	/** The reseller, when it may place this order. */
+	private Reseller buyer(String resellerId, int quantity, String ref) {
+		Reseller reseller = resellers.get(resellerId);
+		if (!reseller.active()) {
+			throw new ResellerSuspended(resellerId);
+		}
+		if (!Wallets.isValidReference(ref) || quantity < 1 || quantity > MAX_QUANTITY) {
+			throw new IllegalArgumentException("A bulk order needs a quantity from 1 to " + MAX_QUANTITY
+					+ " and a reference of 1-64 characters of A-Za-z0-9_.:-");
+		}
+		return reseller;
 	}
 
 	private BulkOrder record(Reseller reseller, Sku sku, int quantity, String ref, String orderNo) {

@@ -88,6 +88,20 @@ public class Wallets {
 			.orElseGet(() -> new Balance(walletId, 0, 0));
 	}
 
+	/**
+	 * Checks that the wallet could pay the amount now, as a debit would, without posting anything: for a step that
+	 * asks before it debits. The debit itself checks again.
+	 *
+	 * @throws InsufficientBalance when it could not
+	 */
+	public Balance checkCovers(String walletId, long amountFen) {
+		Balance balance = balance(walletId);
+		if (balance.spendableFen() < amountFen) {
+			throw new InsufficientBalance(balance, amountFen);
+		}
+		return balance;
+	}
+
 	/** Sets how far the balance may go below zero; a debit racing with it is checked against one limit or the other. */
 	public Balance setCreditLimit(String walletId, long creditLimitFen) {
 		if (creditLimitFen < 0) {
