@@ -19,6 +19,11 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class PlainFilter {
 
+	/** A null or missing field's value. */
+	private static final Object ABSENT = new Object();
+	/** A value only the server's matcher decides on. */
+	private static final Object UNDECIDED = new Object();
+
 	private final String[] equalFields;
 	private final Object[] equalKeys;
 	private final String[] rangeFields;
@@ -67,38 +72,18 @@ final class PlainFilter {
 	/** Whether the document matches; null when the server's matcher must say. */
 	Boolean test(Document document) {
 		for (int i = 0; i < equalFields.length; i++) {
-			Object value = document.get(equalFields[i]);
-			if (value instanceof Collection || value instanceof Document) {
+			Object key = keyOf(document.get(equalFields[i]));
+			if (key == UNDECIDED) {
 				return null;
 			}
-			if (equalKeys[i] == Predicates.NULL) {
-				if (value != null) {
-					return Boolean.FALSE;
-				}
-				continue;
-			}
-			if (value == null) {
-				return Boolean.FALSE;
-			}
-			Object key = Predicates.indexable(value);
-			if (key == null) {
-				return null;
-			}
-			if (!key.equals(equalKeys[i])) {
+			if (equalKeys[i] == Predicates.NULL ? key != ABSENT : !key.equals(equalKeys[i])) {
 				return Boolean.FALSE;
 			}
 		}
 		for (int i = 0; i < listFields.length; i++) {
-			Object value = document.get(listFields[i]);
-			if (value instanceof Collection || value instanceof Document) {
-				return null;
-			}
-			if (value == null) {
-				// The lists hold no null (it is not a plain value): a missing field or null is in none.
-				return Boolean.FALSE;
-			}
-			Object key = Predicates.indexable(value);
-			if (key == null) {
+			// The lists hold no null (it is not a plain value): a missing field or null is in none.
+			Object key = keyOf(document.get(listFields[i]));
+			if (key == UNDECIDED) {
 				return null;
 			}
 			if (!lists[i].contains(key)) {
@@ -106,7 +91,7 @@ final class PlainFilter {
 			}
 		}
 		for (int i = 0; i < rangeFields.length; i++) {
-			Boolean within = within(document.get(rangeFields[i]), ranges[i]);
+			Boolean within = within(keyOf(document.get(rangeFields[i])), ranges[i]);
 			if (within != Boolean.TRUE) {
 				return within;
 			}
@@ -115,19 +100,30 @@ final class PlainFilter {
 	}
 
 	/**
+	 * A field's value as the filter compares it: its index key, {@link #ABSENT} for null or missing, {@link #UNDECIDED}
+	 * for an array, an embedded document or a rarer type.
+	 */
+	private static Object keyOf(Object value) {
+		if (value instanceof Collection || value instanceof Document) {
+			return UNDECIDED;
+		}
+		if (value == null) {
+			return ABSENT;
+		}
+		Object key = Predicates.indexable(value);
+		return key == null ? UNDECIDED : key;
+	}
+
+	/**
 	 * A null or missing value is in no range, nor is a value of another type than the bounds' (the server's rule);
 	 * a double against a long a double cannot hold is left undecided. Values are compared as the indexes order them.
 	 */
-	private static Boolean within(Object value, Predicates.Range range) {
-		if (value instanceof Collection || value instanceof Document) {
+	private static Boolean within(Object key, Predicates.Range range) {
+		if (key == UNDECIDED) {
 			return null;
 		}
-		if (value == null) {
+		if (key == ABSENT) {
 			return Boolean.FALSE;
-		}
-		Object key = Predicates.indexable(value);
-		if (key == null) {
-			return null;
 		}
 		Object other = range.low() != null && key.getClass() != range.low().getClass() ? range.low()
 				: range.high() != null && key.getClass() != range.high().getClass() ? range.high() : null;
