@@ -62,7 +62,7 @@ class OpenApi {
 	@GetMapping("/orders/{ref}")
 	ResponseEntity<OrderView> find(@RequestAttribute(SignedCalls.CALLER) String reseller, @PathVariable String ref) {
 		return bulk.find(reseller, ref, CHANNEL).map(r -> ResponseEntity.ok(view(r)))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+			.orElseThrow(() -> new UnknownOrder(ref));
 	}
 
 	@GetMapping("/balance")

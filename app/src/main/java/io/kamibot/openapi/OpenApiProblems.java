@@ -8,13 +8,17 @@ import io.kamibot.stock.OutOfStock;
 import io.kamibot.wallet.InsufficientBalance;
 import io.kamibot.wallet.WalletBusy;
 import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The Open API's named failures as problem responses, each with a {@code type} a client can switch on. */
 @RestControllerAdvice(assignableTypes = OpenApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the shop-wide problem handler, which answers unreadable bodies untyped
 class OpenApiProblems {
 
 	static final String TYPE = "https://kamibot.io/problems/";
@@ -60,6 +64,18 @@ class OpenApiProblems {
 	@ExceptionHandler
 	ProblemDetail busy(WalletBusy e) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "wallet-busy", e.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownOrder(UnknownOrder e) {
+		return problem(HttpStatus.NOT_FOUND, "unknown-order", e.getMessage());
+	}
+
+	/** A body that is no JSON object of the request's fields, or holds a fraction or text where a number goes. */
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The body must be a JSON object "
+				+ "{\"sku\",\"quantity\",\"ref\"}, with the quantity a whole number");
 	}
 
 	@ExceptionHandler

@@ -46,7 +46,25 @@ class OpenApiTest extends ResellerShop {
 		assertThat(ShopClient.parse(again.body())).isEqualTo(order);
 		assertThat(ShopClient.ok(read)).isEqualTo(order);
 		assertThat(ShopClient.ok(api.get("/api/open/v1/balance")).get("balanceFen").asLong()).isEqualTo(8_000);
-		assertThat(api.get("/api/open/v1/orders/no-such-ref").statusCode()).isEqualTo(404);
+		HttpResponse<String> unknown = api.get("/api/open/v1/orders/no-such-ref");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(ShopClient.parse(unknown.body()).get("type").asString()).endsWith("/unknown-order");
+	}
+
+	@Test
+	void aFractionalQuantityOrABodyThatIsNoOrderIsRefusedAndBuysNothing() {
+		String sku = product(500, 10);
+		OpenApiClient api = reseller(unique("r"), 1, 10_000);
+
+		for (String body : new String[] { "{\"sku\":\"" + sku + "\",\"quantity\":5.5,\"ref\":\"frac-1\"}",
+				"{\"sku\":\"" + sku + "\",\"quantity\":2.0,\"ref\":\"frac-2\"}", "not json", "[]",
+				"{\"sku\":\"" + sku + "\",\"quantity\":-1,\"ref\":\"neg-1\"}" }) {
+			HttpResponse<String> refused = api.post("/api/open/v1/orders", body);
+			assertThat(refused.statusCode()).as(body).isEqualTo(400);
+			assertThat(ShopClient.parse(refused.body()).get("type").asString()).as(body).endsWith("/invalid-request");
+		}
+		assertThat(admin().levels(sku).get("available").asLong()).isEqualTo(10);
+		assertThat(ShopClient.ok(api.get("/api/open/v1/balance")).get("balanceFen").asLong()).isEqualTo(10_000);
 	}
 
 	@Test
