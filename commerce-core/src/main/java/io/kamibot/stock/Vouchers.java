@@ -53,6 +53,7 @@ public class Vouchers {
 			REDEEMED_BY);
 	private static final BsonString SOLD = new BsonString(StockStatus.SOLD.name());
 	private static final BsonString REDEEMED = new BsonString(StockStatus.REDEEMED.name());
+	private static final BsonString OWN = new BsonString(SHOP);
 	private static final FindOneAndUpdateOptions REDEEMED_ANSWER = new FindOneAndUpdateOptions()
 		.projection(new BsonDocument(SKU, new BsonInt32(1)).append(ORDER, new BsonInt32(1)))
 		.returnDocument(ReturnDocument.AFTER);
@@ -158,7 +159,7 @@ public class Vouchers {
 		skus.forEach(sku -> allowed.add(new BsonString(sku)));
 		return new BsonDocument(LOOKUP, new BsonString(lookup))
 			.append(STATUS, SOLD)
-			.append(ISSUER, new BsonString(SHOP))
+			.append(ISSUER, OWN)
 			.append(SKU, new BsonDocument("$in", allowed))
 			.append(SELL_BY, new BsonDocument("$gt", new BsonDateTime(at.getTime())));
 	}

@@ -83,9 +83,7 @@ public class Wallets {
 
 	/** The wallet's balance; a wallet never posted to has zero. */
 	public Balance balance(String walletId) {
-		return Optional.ofNullable(mongo.findById(walletId, Wallet.class))
-			.map(Wallet::balance)
-			.orElseGet(() -> new Balance(walletId, 0, 0));
+		return stored(walletId).balance();
 	}
 
 	/**
@@ -95,11 +93,17 @@ public class Wallets {
 	 * @throws InsufficientBalance when it could not
 	 */
 	public Balance checkCovers(String walletId, long amountFen) {
-		Balance balance = balance(walletId);
-		if (balance.spendableFen() < amountFen) {
-			throw new InsufficientBalance(balance, amountFen);
+		Wallet wallet = stored(walletId);
+		if (!wallet.allows(-amountFen)) {
+			throw new InsufficientBalance(wallet.balance(), amountFen);
 		}
-		return balance;
+		return wallet.balance();
+	}
+
+	/** The wallet as stored, or an empty one (zero, no credit) when it was never posted to. */
+	private Wallet stored(String walletId) {
+		return Optional.ofNullable(mongo.findById(walletId, Wallet.class))
+			.orElseGet(() -> new Wallet(walletId, 0, 0, 0, null, null));
 	}
 
 	/** Sets how far the balance may go below zero; a debit racing with it is checked against one limit or the other. */
@@ -162,10 +166,7 @@ public class Wallets {
 
 	/** Reads the wallet and marks its last entry applied, in case the process that applied it died first. */
 	private Wallet settled(String walletId) {
-		Wallet wallet = mongo.findById(walletId, Wallet.class);
-		if (wallet == null) {
-			return new Wallet(walletId, 0, 0, 0, null, null);
-		}
+		Wallet wallet = stored(walletId);
 		LedgerEntry last = wallet.last();
 		if (last != null) {
 			LedgerEntry stored = mongo.findById(last.id(), LedgerEntry.class);

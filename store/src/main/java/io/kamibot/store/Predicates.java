@@ -26,7 +26,6 @@ final class Predicates {
 	private final Map<String, Object> equal = new LinkedHashMap<>();
 	private final Map<String, Range> ranges = new LinkedHashMap<>();
 	private final Map<String, List<Object>> lists = new LinkedHashMap<>();
-	private boolean complete = true;
 	/** Whether the query says nothing beyond equalities, ranges and {@code $in} lists of plain values. */
 	private boolean plain = true;
 
@@ -61,7 +60,7 @@ final class Predicates {
 
 	/** Whether the query says nothing beyond these equalities and ranges. */
 	boolean complete() {
-		return complete;
+		return plain && lists.isEmpty();
 	}
 
 	/** Every {@code $in} list of plain values, by field. */
@@ -89,12 +88,12 @@ final class Predicates {
 						read(document);
 					}
 					else {
-						incomplete();
+						plain = false;
 					}
 				}
 			}
 			else if (field.startsWith("$")) {
-				incomplete();
+				plain = false;
 			}
 			else if (condition instanceof Document operators) {
 				readOperators(field, operators);
@@ -107,7 +106,7 @@ final class Predicates {
 
 	private void readOperators(String field, Document operators) {
 		if (operators.isEmpty()) {
-			incomplete();
+			plain = false;
 			return;
 		}
 		for (Map.Entry<String, Object> operator : operators.entrySet()) {
@@ -119,7 +118,7 @@ final class Predicates {
 				case "$lt" -> bound(field, value, false, false);
 				case "$lte" -> bound(field, value, false, true);
 				case "$in" -> oneOf(field, value);
-				default -> incomplete();
+				default -> plain = false;
 			}
 		}
 	}
@@ -127,7 +126,7 @@ final class Predicates {
 	private void equality(String field, Object value) {
 		Object key = value == null ? NULL : indexable(value);
 		if (key == null || equal.containsKey(field) || ranges.containsKey(field)) {
-			incomplete();
+			plain = false;
 			return;
 		}
 		equal.put(field, key);
@@ -135,7 +134,6 @@ final class Predicates {
 
 	/** An {@code $in}: read for the planner and the plain filter, never complete for counts from the index alone. */
 	private void oneOf(String field, Object values) {
-		complete = false;
 		if (!(values instanceof Collection<?> candidates) || lists.containsKey(field)) {
 			plain = false;
 			return;
@@ -152,21 +150,16 @@ final class Predicates {
 		lists.put(field, keys);
 	}
 
-	private void incomplete() {
-		complete = false;
-		plain = false;
-	}
-
 	private void bound(String field, Object value, boolean lower, boolean inclusive) {
 		Object key = indexable(value);
 		if (key == null || equal.containsKey(field)) {
-			incomplete();
+			plain = false;
 			return;
 		}
 		Range range = ranges.getOrDefault(field, Range.ALL);
 		Range narrowed = lower ? range.from(key, inclusive) : range.to(key, inclusive);
 		if (narrowed == null) {
-			incomplete();
+			plain = false;
 			return;
 		}
 		ranges.put(field, narrowed);
